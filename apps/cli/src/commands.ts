@@ -1,0 +1,5 @@
+import type { CliCommand } from './command';
+import { versionCommand } from './commands/version';
+
+/** Every sub-command, in the order the help lists them. */
+export const commands: readonly CliCommand[] = [versionCommand];

@@ -1,0 +1,17 @@
+import { expect, test } from '@playwright/test';
+
+test('the studio loads offline with no console error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1:4179/')) external.push(r.url());
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'hookscope' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/studio-home.png' });
+  expect(errors).toEqual([]);
+  expect(external).toEqual([]);
+});
