@@ -1,0 +1,58 @@
+import type { CommandAnswerView, ServerFamily, VirtualFile } from './protocol';
+
+/**
+ * What a run needs from the rest of hookscope, injected so `runWorkspace` can be tested with
+ * fakes and stays independent of how the server and libraries are built. `createDefaultRuntime`
+ * (in the worker) wires the real packages.
+ */
+export interface SandboxRuntime {
+  /** Modules a user library may import, by specifier; `@hookscope/engine` at least. */
+  modules: Readonly<Record<string, unknown>>;
+  /** A built-in library for a hooks-libraries path, or undefined. */
+  resolveBuiltin(path: string): object | undefined;
+  createServer(family: ServerFamily, options: RuntimeServerOptions): RuntimeServer;
+}
+
+export interface RuntimeLogRecord {
+  severity: 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG';
+  debuglevel?: number;
+  logger: string;
+  id: string;
+  text: string;
+}
+
+/** The engine's HooksObserver, reduced to what the hook sequence shows. */
+export interface RuntimeObserver {
+  hookStart?(hookIndex: number, handle: unknown): void;
+  calloutStart?(hookIndex: number, libraryIndex: number, callout: unknown, handle: unknown): void;
+  calloutEnd?(
+    hookIndex: number,
+    libraryIndex: number,
+    callout: unknown,
+    handle: unknown,
+    outcome: { returned?: number; thrown?: unknown },
+  ): void;
+  hookEnd?(hookIndex: number, handle: unknown): void;
+}
+
+export interface RuntimeServerOptions {
+  resolveLibrary: (path: string) => object | undefined;
+  observer: RuntimeObserver;
+  logger: { log(record: RuntimeLogRecord): void };
+  keaVersion: string;
+  now: () => number;
+}
+
+/** The simulated server, as architecture.md defines SimServer. */
+export interface RuntimeServer {
+  configure(config: unknown): CommandAnswerView;
+  receive(packet: Uint8Array): Uint8Array[];
+  command(cmd: { command: string; arguments?: unknown }): CommandAnswerView;
+  shutdown(): void;
+  /** Hook names by index, to name hooks in the sequence. */
+  hookName(index: number): string;
+  /** Moves the simulated clock on (lease expiry, reclamation) when the server has timers. */
+  advance?(seconds: number): void;
+  /** Files the libraries wrote, when the server keeps a virtual file system. */
+  files?(): VirtualFile[];
+}
