@@ -1,0 +1,166 @@
+// Byte and address helpers shared by the codecs. Addresses travel as text in their usual form.
+import { DhcpParseError } from './dhcpParseError';
+
+const HEX: string[] = [];
+for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
+
+/** `00:0c:29:1f:74:06` (lower case, colon separated; empty string for no bytes). */
+export function toHex(bytes: Uint8Array, separator = ':'): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    if (i > 0) out += separator;
+    out += HEX[bytes[i]!];
+  }
+  return out;
+}
+
+/** Parses hex with optional `:`, `-`, space separators or a `0x` prefix. Throws on bad digits. */
+export function fromHex(text: string): Uint8Array {
+  const clean = text.replace(/^0x/i, '').replace(/[\s:.-]/g, '');
+  if (clean.length % 2 !== 0 || /[^0-9a-f]/i.test(clean)) {
+    throw new TypeError(`not hex bytes: '${text}'`);
+  }
+  const out = new Uint8Array(clean.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+export function ipv4ToText(b: Uint8Array, off: number): string {
+  return `${b[off]}.${b[off + 1]}.${b[off + 2]}.${b[off + 3]}`;
+}
+
+export function uint32ToIpv4(v: number): string {
+  return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+}
+
+/** `192.0.2.1` → 32-bit unsigned number. Throws TypeError on anything else. */
+export function ipv4ToUint32(text: string): number {
+  const parts = text.split('.');
+  if (parts.length !== 4) throw new TypeError(`not an IPv4 address: '${text}'`);
+  let v = 0;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) {
+      throw new TypeError(`not an IPv4 address: '${text}'`);
+    }
+    v = v * 256 + Number(p);
+  }
+  return v;
+}
+
+export function ipv4ToBytes(text: string): Uint8Array {
+  const v = ipv4ToUint32(text);
+  return new Uint8Array([v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255]);
+}
+
+/** RFC 5952 text: lower case, longest run (≥ 2) of zero groups shortened to `::`. */
+export function ipv6ToText(b: Uint8Array, off: number): string {
+  const g: number[] = [];
+  for (let i = 0; i < 8; i++) g.push((b[off + i * 2]! << 8) | b[off + i * 2 + 1]!);
+  let bestStart = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (g[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && g[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  // IPv4-mapped addresses keep their dotted tail, as inet_ntop writes them.
+  if (bestStart === 0 && bestLen === 5 && g[5] === 0xffff) {
+    return `::ffff:${ipv4ToText(b, off + 12)}`;
+  }
+  const hex = (from: number, to: number) =>
+    g
+      .slice(from, to)
+      .map((x) => x.toString(16))
+      .join(':');
+  if (bestStart < 0) return hex(0, 8);
+  return `${hex(0, bestStart)}::${hex(bestStart + bestLen, 8)}`;
+}
+
+/** IPv6 text (with `::` and an optional dotted IPv4 tail) → 16 bytes. Throws TypeError. */
+export function ipv6ToBytes(text: string): Uint8Array {
+  const bad = () => new TypeError(`not an IPv6 address: '${text}'`);
+  let s = text;
+  const lastColon = s.lastIndexOf(':');
+  if (lastColon < 0) throw bad();
+  if (s.includes('.', lastColon)) {
+    // A dotted IPv4 tail stands for the last two groups.
+    const v4 = ipv4ToBytes(s.slice(lastColon + 1));
+    s = `${s.slice(0, lastColon + 1)}${((v4[0]! << 8) | v4[1]!).toString(16)}:${((v4[2]! << 8) | v4[3]!).toString(16)}`;
+  }
+  const halves = s.split('::');
+  if (halves.length > 2) throw bad();
+  const parse = (part: string): number[] =>
+    part === ''
+      ? []
+      : part.split(':').map((h) => {
+          if (!/^[0-9a-f]{1,4}$/i.test(h)) throw bad();
+          return Number.parseInt(h, 16);
+        });
+  const front = parse(halves[0]!);
+  const back = halves.length === 2 ? parse(halves[1]!) : [];
+  const fill = 8 - front.length - back.length;
+  if ((halves.length === 2 && fill < 1) || (halves.length === 1 && fill !== 0)) throw bad();
+  const groups = [...front, ...new Array<number>(fill).fill(0), ...back];
+  const out = new Uint8Array(16);
+  groups.forEach((v, i) => {
+    out[i * 2] = v >> 8;
+    out[i * 2 + 1] = v & 255;
+  });
+  return out;
+}
+
+export function need(b: Uint8Array, off: number, count: number, what: string): void {
+  if (off + count > b.length) {
+    throw new DhcpParseError(
+      off,
+      what,
+      `${count} bytes needed, ${Math.max(0, b.length - off)} left`,
+    );
+  }
+}
+
+export function readUint16(b: Uint8Array, off: number): number {
+  return (b[off]! << 8) | b[off + 1]!;
+}
+
+export function readUint32(b: Uint8Array, off: number): number {
+  return ((b[off]! << 24) | (b[off + 1]! << 16) | (b[off + 2]! << 8) | b[off + 3]!) >>> 0;
+}
+
+export function writeUint16(b: Uint8Array, off: number, v: number): void {
+  b[off] = (v >>> 8) & 255;
+  b[off + 1] = v & 255;
+}
+
+export function writeUint32(b: Uint8Array, off: number, v: number): void {
+  b[off] = (v >>> 24) & 255;
+  b[off + 1] = (v >>> 16) & 255;
+  b[off + 2] = (v >>> 8) & 255;
+  b[off + 3] = v & 255;
+}
+
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -1,0 +1,316 @@
+// A DHCPv4 packet (BOOTP header, magic cookie, options) as a live, mutable object.
+//
+// Decoding reads the fixed header into numbers and splits the options into lazy Option
+// objects; nothing else is decoded until asked. What Kea would not keep (PAD bytes, where END
+// sits, bytes after END, the raw sname/file fields) is kept too, so that an untouched packet
+// packs back to the same bytes.
+import {
+  ipv4ToUint32,
+  readUint16,
+  readUint32,
+  toHex,
+  uint32ToIpv4,
+  writeUint16,
+  writeUint32,
+} from './bytes';
+import { DhcpParseError } from './dhcpParseError';
+import { HWAddr } from './hwAddr';
+import { DHCP_NOTYPE, getName4 } from './messageTypes';
+import { Option } from './option';
+import { type OptionRun, optionsLength, packOptions, parseOptions } from './optionList';
+import { Pkt } from './pkt';
+
+export const DHCPV4_PKT_HDR_LEN = 236;
+export const DHCP_OPTIONS_COOKIE = 0x63825363;
+const EMPTY = new Uint8Array(0);
+
+export class Pkt4 extends Pkt {
+  readonly family = 'dhcp4' as const;
+  op = 1;
+  htype = 1;
+  hlen = 6;
+  hops = 0;
+  transid = 0;
+  secs = 0;
+  flags = 0;
+  #ciaddr = 0;
+  #yiaddr = 0;
+  #siaddr = 0;
+  #giaddr = 0;
+  /** The 16-byte chaddr field as on the wire (hlen says how much of it is the address). */
+  chaddr: Uint8Array = new Uint8Array(16);
+  /** The raw 64-byte sname and 128-byte file fields. */
+  snameField: Uint8Array = new Uint8Array(64);
+  fileField: Uint8Array = new Uint8Array(128);
+  /** False for a plain 236-byte BOOTP packet without the magic cookie. */
+  hasCookie = true;
+  /** PAD bytes after the last option, and whether an END option closes the list. */
+  padsAfter = 0;
+  hasEnd = true;
+  /** Bytes after END, often zero padding up to a minimum size. */
+  trailing: Uint8Array = EMPTY;
+
+  /** A new packet; `type` adds option 53 when non-zero. */
+  constructor(type = DHCP_NOTYPE, transid = 0) {
+    super('0.0.0.0', 67, 68);
+    this.transid = transid >>> 0;
+    if (type !== DHCP_NOTYPE) this.setType(type);
+  }
+
+  /**
+   * Decodes a DHCPv4 packet. The packet keeps views into `bytes`: do not change them afterwards.
+   * Throws DhcpParseError (offset into `bytes`) for a short header, a bad cookie or an option
+   * running past the end.
+   */
+  static unpack(bytes: Uint8Array): Pkt4 {
+    const b = bytes;
+    if (b.length < DHCPV4_PKT_HDR_LEN) {
+      throw new DhcpParseError(
+        b.length,
+        `a ${DHCPV4_PKT_HDR_LEN}-byte BOOTP header`,
+        `only ${b.length} bytes`,
+      );
+    }
+    const p = new Pkt4();
+    p.op = b[0]!;
+    p.htype = b[1]!;
+    p.hlen = b[2]!;
+    p.hops = b[3]!;
+    p.transid = readUint32(b, 4);
+    p.secs = readUint16(b, 8);
+    p.flags = readUint16(b, 10);
+    p.#ciaddr = readUint32(b, 12);
+    p.#yiaddr = readUint32(b, 16);
+    p.#siaddr = readUint32(b, 20);
+    p.#giaddr = readUint32(b, 24);
+    p.chaddr = b.subarray(28, 44);
+    p.snameField = b.subarray(44, 108);
+    p.fileField = b.subarray(108, 236);
+    if (b.length === DHCPV4_PKT_HDR_LEN) {
+      p.hasCookie = false;
+      p.hasEnd = false;
+      return p;
+    }
+    if (b.length < 240)
+      throw new DhcpParseError(236, 'magic cookie 63:82:53:63', `${b.length - 236} bytes left`);
+    if (readUint32(b, 236) !== DHCP_OPTIONS_COOKIE) {
+      throw new DhcpParseError(
+        236,
+        'magic cookie 63:82:53:63',
+        `got ${toHex(b.subarray(236, 240))}`,
+      );
+    }
+    const run = parseOptions('v4', 'dhcp4', b, 240, b.length);
+    p.options = run.options;
+    p.padsAfter = run.padsAfter;
+    p.hasEnd = run.endOffset >= 0;
+    p.trailing = p.hasEnd ? b.subarray(run.endOffset + 1) : EMPTY;
+    return p;
+  }
+
+  /** Encodes the packet. Throws RangeError when an option grew beyond 255 bytes. */
+  pack(): Uint8Array {
+    const size = this.hasCookie
+      ? 240 +
+        optionsLength(this.options) +
+        this.padsAfter +
+        (this.hasEnd ? 1 : 0) +
+        this.trailing.length
+      : DHCPV4_PKT_HDR_LEN;
+    const out = new Uint8Array(size);
+    out[0] = this.op;
+    out[1] = this.htype;
+    out[2] = this.hlen;
+    out[3] = this.hops;
+    writeUint32(out, 4, this.transid);
+    writeUint16(out, 8, this.secs);
+    writeUint16(out, 10, this.flags);
+    writeUint32(out, 12, this.#ciaddr);
+    writeUint32(out, 16, this.#yiaddr);
+    writeUint32(out, 20, this.#siaddr);
+    writeUint32(out, 24, this.#giaddr);
+    out.set(this.chaddr.subarray(0, 16), 28);
+    out.set(this.snameField.subarray(0, 64), 44);
+    out.set(this.fileField.subarray(0, 128), 108);
+    if (!this.hasCookie) return out;
+    writeUint32(out, 236, DHCP_OPTIONS_COOKIE);
+    let o = packOptions(this.options, out, 240) + this.padsAfter;
+    if (this.hasEnd) out[o++] = 255;
+    out.set(this.trailing, o);
+    return out;
+  }
+
+  /** Message type from option 53, or DHCP_NOTYPE (0) when there is none. */
+  getType(): number {
+    const o = this.getOption(53);
+    if (o === undefined) return DHCP_NOTYPE;
+    const d = o.getData();
+    return d.length > 0 ? d[0]! : DHCP_NOTYPE;
+  }
+
+  /** Sets option 53 (adds it first in the list when missing). */
+  setType(type: number): void {
+    const o = this.getOption(53);
+    if (o !== undefined) o.setData(new Uint8Array([type]));
+    else this.options.unshift(new Option('v4', 53, new Uint8Array([type])));
+  }
+
+  getName(): string {
+    return getName4(this.getType());
+  }
+
+  getOp(): number {
+    return this.op;
+  }
+  getHtype(): number {
+    return this.htype;
+  }
+  getHlen(): number {
+    return this.hlen;
+  }
+  getHops(): number {
+    return this.hops;
+  }
+  setHops(hops: number): void {
+    this.hops = hops;
+  }
+  getTransid(): number {
+    return this.transid;
+  }
+  setTransid(transid: number): void {
+    this.transid = transid >>> 0;
+  }
+  getSecs(): number {
+    return this.secs;
+  }
+  setSecs(secs: number): void {
+    this.secs = secs;
+  }
+  getFlags(): number {
+    return this.flags;
+  }
+  setFlags(flags: number): void {
+    this.flags = flags;
+  }
+  getCiaddr(): string {
+    return uint32ToIpv4(this.#ciaddr);
+  }
+  setCiaddr(addr: string): void {
+    this.#ciaddr = ipv4ToUint32(addr);
+  }
+  getYiaddr(): string {
+    return uint32ToIpv4(this.#yiaddr);
+  }
+  setYiaddr(addr: string): void {
+    this.#yiaddr = ipv4ToUint32(addr);
+  }
+  getSiaddr(): string {
+    return uint32ToIpv4(this.#siaddr);
+  }
+  setSiaddr(addr: string): void {
+    this.#siaddr = ipv4ToUint32(addr);
+  }
+  getGiaddr(): string {
+    return uint32ToIpv4(this.#giaddr);
+  }
+  setGiaddr(addr: string): void {
+    this.#giaddr = ipv4ToUint32(addr);
+  }
+
+  /** The client hardware address: htype and the first hlen (at most 16) chaddr bytes. */
+  getHWAddr(): HWAddr {
+    return new HWAddr(this.chaddr.slice(0, Math.min(this.hlen, 16)), this.htype);
+  }
+
+  /** Sets htype, hlen and chaddr. Throws RangeError for more than 16 bytes. */
+  setHWAddr(hw: HWAddr | string, htype?: number): void {
+    const h = typeof hw === 'string' ? new HWAddr(hw, htype ?? 1) : hw;
+    if (h.bytes.length > 16) throw new RangeError('a hardware address has at most 16 bytes');
+    this.htype = h.htype;
+    this.hlen = h.bytes.length;
+    this.chaddr = new Uint8Array(16);
+    this.chaddr.set(h.bytes);
+  }
+
+  /** sname as text, up to its first NUL. */
+  getSname(): string {
+    return fieldText(this.snameField);
+  }
+  setSname(text: string): void {
+    this.snameField = textField(text, 64);
+  }
+  /** file as text, up to its first NUL. */
+  getFile(): string {
+    return fieldText(this.fileField);
+  }
+  setFile(text: string): void {
+    this.fileField = textField(text, 128);
+  }
+
+  /** True when relayed (giaddr set), as Kea's Pkt4::isRelayed. */
+  isRelayed(): boolean {
+    return this.#giaddr !== 0;
+  }
+
+  /**
+   * Options carried in the file and sname fields when option 52 (dhcp-option-overload) says
+   * so. Read-only view; returns undefined for a field that is not overloaded or not well-formed.
+   */
+  getOverloadedOptions(): { file?: OptionRun; sname?: OptionRun } {
+    const o = this.getOption(52)?.getData()[0] ?? 0;
+    const out: { file?: OptionRun; sname?: OptionRun } = {};
+    const parse = (field: Uint8Array): OptionRun | undefined => {
+      try {
+        return parseOptions('v4', 'dhcp4', field, 0, field.length);
+      } catch (e) {
+        if (e instanceof DhcpParseError) return undefined;
+        throw e;
+      }
+    };
+    if (o & 1) {
+      const r = parse(this.fileField);
+      if (r) out.file = r;
+    }
+    if (o & 2) {
+      const r = parse(this.snameField);
+      if (r) out.sname = r;
+    }
+    return out;
+  }
+
+  /** Kea's packet label: `[hwtype=1 00:0c:…], cid=[01:…], tid=0x6e3a7d6`. */
+  getLabel(): string {
+    const cid = this.getOption(61);
+    const cidText = cid ? toHex(cid.getData()) : 'no info';
+    return `[${this.getHWAddr().toText()}], cid=[${cidText}], tid=0x${this.transid.toString(16)}`;
+  }
+
+  /** Multi-line text close to Kea's Pkt4::toText. */
+  toText(): string {
+    const lines = [
+      `local_address=${this.localAddr}:${this.localPort}, remote_address=${this.remoteAddr}:${this.remotePort}, msg_type=${this.getName()} (${this.getType()}), trans_id=0x${this.transid.toString(16)}`,
+    ];
+    if (this.options.length > 0) {
+      lines.push('options:');
+      for (const o of this.options) lines.push(o.toText(2));
+    } else {
+      lines.push('message contains no options');
+    }
+    return lines.join('\n');
+  }
+}
+
+function fieldText(field: Uint8Array): string {
+  let e = field.indexOf(0);
+  if (e < 0) e = field.length;
+  let s = '';
+  for (let i = 0; i < e; i++) s += String.fromCharCode(field[i]!);
+  return s;
+}
+
+function textField(text: string, size: number): Uint8Array {
+  if (text.length > size) throw new RangeError(`at most ${size} characters`);
+  const out = new Uint8Array(size);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 255;
+  return out;
+}
