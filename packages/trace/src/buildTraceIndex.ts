@@ -1,0 +1,259 @@
+import { snapshotMapEqual } from './jsonEqual';
+import type { CalloutEvent, TraceDocument, TraceEvent, TraceRequest } from './types';
+
+/** Bits of `TraceIndex.calloutFlags` (and, OR-ed per request, `requestFlags`). */
+export const CalloutFlag = {
+  STATUS_CHANGED: 1,
+  ARGUMENTS_CHANGED: 2,
+  CONTEXT_CHANGED: 4,
+  THREW: 8,
+  NONZERO_RETURN: 16,
+} as const;
+
+/**
+ * A trace stored as columns, the model every view and step reads. Strategy (Perfetto's slice
+ * buffers): one pass over the events fills typed arrays, so 10,000 requests × 4 libraries cost
+ * a few arrays instead of hundreds of thousands of small objects. Three orders:
+ * - requests: position 0..requestCount-1, in the order of `trace.requests` (unlisted ids seen in
+ *   events are appended);
+ * - occurrences: one per hook-start/hook-end pair (a timeline column), grouped by request;
+ * - callouts: the flat stepping order, grouped by request, in `seq` order inside a request.
+ * Each request's events are also kept in `seq` order (`requestEvents`), for logs and diffs.
+ */
+export interface TraceIndex {
+  readonly trace: TraceDocument;
+  readonly requests: readonly TraceRequest[];
+  readonly requestPositionById: ReadonlyMap<number, number>;
+  /** `requestEvents.subarray(requestEventStart[r], requestEventStart[r + 1])` = event indexes. */
+  readonly requestEventStart: Int32Array;
+  readonly requestEvents: Int32Array;
+  readonly requestCalloutStart: Int32Array;
+  readonly requestOccurrenceStart: Int32Array;
+  readonly requestFlags: Uint8Array;
+  /** Interned hook names; `occurrenceHook` holds indexes into it. */
+  readonly hookNames: readonly string[];
+  readonly occurrenceCount: number;
+  readonly occurrenceHook: Int32Array;
+  readonly occurrenceRequest: Int32Array;
+  /** Status at hook-end; -1 when the hook did not end in the trace. */
+  readonly occurrenceStatus: Int8Array;
+  readonly occurrenceCalloutCount: Int32Array;
+  readonly calloutCount: number;
+  readonly calloutEvent: Int32Array;
+  readonly calloutRequest: Int32Array;
+  readonly calloutOccurrence: Int32Array;
+  readonly calloutLibrary: Int32Array;
+  readonly calloutStatusBefore: Int8Array;
+  readonly calloutStatusAfter: Int8Array;
+  readonly calloutFlags: Uint8Array;
+  /** Callout `seq` → event indexes of the logs, parks, file writes… made while it ran. */
+  readonly attached: ReadonlyMap<number, readonly number[]>;
+  readonly calloutPositionBySeq: ReadonlyMap<number, number>;
+}
+
+function requestOf(event: TraceEvent): number | undefined {
+  return event.request;
+}
+
+function flagsOf(event: CalloutEvent): number {
+  let flags = 0;
+  if (event.status.before !== event.status.after) flags |= CalloutFlag.STATUS_CHANGED;
+  if (!snapshotMapEqual(event.arguments.before, event.arguments.after)) {
+    flags |= CalloutFlag.ARGUMENTS_CHANGED;
+  }
+  if (!snapshotMapEqual(event.context.before, event.context.after))
+    flags |= CalloutFlag.CONTEXT_CHANGED;
+  if (event.thrown) flags |= CalloutFlag.THREW;
+  else if (event.returned !== undefined && event.returned !== 0)
+    flags |= CalloutFlag.NONZERO_RETURN;
+  return flags;
+}
+
+/** Builds the index in two passes over the events. Pure; the trace is not modified. */
+export function buildTraceIndex(trace: TraceDocument): TraceIndex {
+  const requests: TraceRequest[] = [...trace.requests];
+  const requestPositionById = new Map<number, number>();
+  for (const [position, request] of requests.entries())
+    requestPositionById.set(request.id, position);
+  const { events } = trace;
+
+  // Pass 1: counts per request.
+  const positionOf = new Int32Array(events.length).fill(-1);
+  let eventTotal = 0;
+  let calloutTotal = 0;
+  let occurrenceTotal = 0;
+  const counts = { events: [] as number[], callouts: [] as number[], occurrences: [] as number[] };
+  const bump = (list: number[], position: number) => {
+    list[position] = (list[position] ?? 0) + 1;
+  };
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const id = requestOf(event);
+    if (id === undefined) continue;
+    let position = requestPositionById.get(id);
+    if (position === undefined) {
+      position = requests.length;
+      requests.push({ id, kind: 'packet', summary: `request ${id}` });
+      requestPositionById.set(id, position);
+    }
+    positionOf[i] = position;
+    bump(counts.events, position);
+    eventTotal += 1;
+    if (event.type === 'callout') {
+      bump(counts.callouts, position);
+      calloutTotal += 1;
+    } else if (event.type === 'hook-start') {
+      bump(counts.occurrences, position);
+      occurrenceTotal += 1;
+    }
+  }
+  // A callout without a hook-start (a partial trace) opens a column of its own: reserve room.
+  occurrenceTotal += calloutTotal;
+
+  const n = requests.length;
+  const prefix = (list: number[]) => {
+    const start = new Int32Array(n + 1);
+    for (let r = 0; r < n; r++) start[r + 1] = start[r]! + (list[r] ?? 0);
+    return start;
+  };
+  const requestEventStart = prefix(counts.events);
+  const requestCalloutStart = prefix(counts.callouts);
+  const requestEvents = new Int32Array(eventTotal);
+  const calloutEvent = new Int32Array(calloutTotal);
+  const calloutRequest = new Int32Array(calloutTotal);
+  const calloutOccurrence = new Int32Array(calloutTotal);
+  const calloutLibrary = new Int32Array(calloutTotal);
+  const calloutStatusBefore = new Int8Array(calloutTotal);
+  const calloutStatusAfter = new Int8Array(calloutTotal);
+  const calloutFlags = new Uint8Array(calloutTotal);
+  const requestFlags = new Uint8Array(n);
+  const occurrenceHookTmp = new Int32Array(occurrenceTotal);
+  const occurrenceRequestTmp = new Int32Array(occurrenceTotal);
+  const occurrenceStatusTmp = new Int8Array(occurrenceTotal).fill(-1);
+  const occurrenceCalloutTmp = new Int32Array(occurrenceTotal);
+  const hookNames: string[] = [];
+  const hookIds = new Map<string, number>();
+  const intern = (hook: string): number => {
+    let id = hookIds.get(hook);
+    if (id === undefined) {
+      id = hookNames.length;
+      hookNames.push(hook);
+      hookIds.set(hook, id);
+    }
+    return id;
+  };
+  const attached = new Map<number, number[]>();
+  const calloutPositionBySeq = new Map<number, number>();
+
+  // Pass 2: events in seq order, placed by request. Occurrences are numbered per request
+  // later, so first collect them in trace order with their request.
+  const eventCursor = requestEventStart.slice(0, n);
+  const calloutCursor = requestCalloutStart.slice(0, n);
+  const openByRequest = new Map<number, number[]>();
+  let occurrences = 0;
+  const openOccurrence = (position: number, hook: string): number => {
+    const o = occurrences++;
+    occurrenceHookTmp[o] = intern(hook);
+    occurrenceRequestTmp[o] = position;
+    return o;
+  };
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const position = positionOf[i]!;
+    if (position >= 0) requestEvents[eventCursor[position]!++] = i;
+    const owner =
+      'callout' in event && typeof event.callout === 'number' ? event.callout : undefined;
+    if (event.type !== 'callout' && owner !== undefined) {
+      const list = attached.get(owner);
+      if (list) list.push(i);
+      else attached.set(owner, [i]);
+    }
+    if (position < 0) continue;
+    let open = openByRequest.get(position);
+    if (!open) {
+      open = [];
+      openByRequest.set(position, open);
+    }
+    if (event.type === 'hook-start') {
+      open.push(openOccurrence(position, event.hook));
+    } else if (event.type === 'hook-end') {
+      const top = open[open.length - 1];
+      if (top !== undefined && hookNames[occurrenceHookTmp[top]!] === event.hook) {
+        occurrenceStatusTmp[top] = event.status;
+        open.pop();
+      }
+    } else if (event.type === 'callout') {
+      let top = open[open.length - 1];
+      if (top === undefined || hookNames[occurrenceHookTmp[top]!] !== event.hook) {
+        top = openOccurrence(position, event.hook);
+      }
+      const c = calloutCursor[position]!++;
+      calloutEvent[c] = i;
+      calloutRequest[c] = position;
+      calloutOccurrence[c] = top;
+      occurrenceCalloutTmp[top] = occurrenceCalloutTmp[top]! + 1;
+      calloutLibrary[c] = event.library;
+      calloutStatusBefore[c] = event.status.before;
+      calloutStatusAfter[c] = event.status.after;
+      const flags = flagsOf(event);
+      calloutFlags[c] = flags;
+      requestFlags[position] = requestFlags[position]! | flags;
+      calloutPositionBySeq.set(event.seq, c);
+    }
+  }
+
+  // Renumber occurrences so they are grouped by request (a stable counting sort).
+  const occurrenceCounts: number[] = [];
+  for (let o = 0; o < occurrences; o++) bump(occurrenceCounts, occurrenceRequestTmp[o]!);
+  const requestOccurrenceStart = prefix(occurrenceCounts);
+  const occurrenceCursor = requestOccurrenceStart.slice(0, n);
+  const renumber = new Int32Array(occurrences);
+  const occurrenceHook = new Int32Array(occurrences);
+  const occurrenceRequest = new Int32Array(occurrences);
+  const occurrenceStatus = new Int8Array(occurrences);
+  const occurrenceCalloutCount = new Int32Array(occurrences);
+  for (let o = 0; o < occurrences; o++) {
+    const r = occurrenceRequestTmp[o]!;
+    const target = occurrenceCursor[r]!++;
+    renumber[o] = target;
+    occurrenceHook[target] = occurrenceHookTmp[o]!;
+    occurrenceRequest[target] = r;
+    occurrenceStatus[target] = occurrenceStatusTmp[o]!;
+    occurrenceCalloutCount[target] = occurrenceCalloutTmp[o]!;
+  }
+  for (let c = 0; c < calloutTotal; c++) calloutOccurrence[c] = renumber[calloutOccurrence[c]!]!;
+
+  return {
+    trace,
+    requests,
+    requestPositionById,
+    requestEventStart,
+    requestEvents,
+    requestCalloutStart,
+    requestOccurrenceStart,
+    requestFlags,
+    hookNames,
+    occurrenceCount: occurrences,
+    occurrenceHook,
+    occurrenceRequest,
+    occurrenceStatus,
+    occurrenceCalloutCount,
+    calloutCount: calloutTotal,
+    calloutEvent,
+    calloutRequest,
+    calloutOccurrence,
+    calloutLibrary,
+    calloutStatusBefore,
+    calloutStatusAfter,
+    calloutFlags,
+    attached,
+    calloutPositionBySeq,
+  };
+}
+
+/** The callout event at a flat position. Throws RangeError outside 0..calloutCount-1. */
+export function getCalloutEvent(index: TraceIndex, position: number): CalloutEvent {
+  if (position < 0 || position >= index.calloutCount)
+    throw new RangeError(`no callout ${position}`);
+  return index.trace.events[index.calloutEvent[position]!] as CalloutEvent;
+}

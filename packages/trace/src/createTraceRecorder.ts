@@ -1,0 +1,260 @@
+import type {
+  Callout,
+  CalloutHandle,
+  HookLibraryInfo,
+  HooksLogRecord,
+  HooksObserver,
+} from '@hookscope/engine';
+import { createSnapshotSerializer, type SnapshotSerializer } from './createSnapshotSerializer';
+import { createRequestTracker } from './requestTracker';
+import { snapshotArguments, snapshotContext } from './snapshotHandle';
+import {
+  type CalloutEvent,
+  type JsonObject,
+  type JsonValue,
+  type RequestKind,
+  type SnapshotMap,
+  TRACE_FORMAT,
+  TRACE_VERSION,
+  type TraceDocument,
+  type TraceEvent,
+  type TraceSource,
+} from './types';
+
+export interface TraceRecorderOptions {
+  server: 'dhcp4' | 'dhcp6';
+  /** Default `{ kind: 'simulation', keaVersion: '3.3.1' }`. */
+  source?: TraceSource;
+  /** Default: `createSnapshotSerializer()`. */
+  serializer?: SnapshotSerializer;
+  /** Names hook indexes; default: the bound ServerHooks (see `bindServerHooks`), else `#<index>`. */
+  hookName?: (hookIndex: number) => string;
+  /** Monotonic clock in milliseconds for callout durations. Default `performance.now`. */
+  now?: () => number;
+}
+
+/**
+ * A HooksObserver that writes the trace format. Strategy: every callout gets its `seq` when it
+ * starts (a slot in the event list is reserved), so logs and other events it causes come after
+ * it and point back to it; the slot is filled when the callout ends. Requests group events by
+ * callout handle: a handle first seen while a request is open (`beginRequest`) joins it, any
+ * other handle gets a request of its own, its kind guessed from the hook.
+ */
+export interface TraceRecorder extends HooksObserver {
+  /** Lets the recorder name hook indexes. Call once the hooks manager exists. */
+  bindServerHooks(serverHooks: { getName(index: number): string }): void;
+  /** The configured libraries, in order (index 1 first). */
+  setLibraries(libraries: readonly HookLibraryInfo[]): void;
+  /** Opens a request; handles created until `endRequest` belong to it. Returns its id. */
+  beginRequest(kind: RequestKind, summary: string): number;
+  setRequestSummary(id: number, summary: string): void;
+  /** Closes the innermost open request. */
+  endRequest(): void;
+  /** Records a hook the server reached but skipped because it had no callouts (Kea's
+   * `calloutsPresent` guard), so the timeline can show it faintly. */
+  hookWithoutCallouts(hook: string, handle?: CalloutHandle): void;
+  /** A HooksLogger: attaches the record to the running callout, if any. */
+  log(record: HooksLogRecord): void;
+  park(hook: string, handle?: CalloutHandle): void;
+  unpark(hook: string, handle?: CalloutHandle): void;
+  command(command: string, commandArguments?: JsonValue): void;
+  response(response: JsonValue): void;
+  fileWrite(path: string, mode: 'append' | 'write', data: string): void;
+  /** The events completed since the last call (streaming in batches). */
+  takeEvents(): TraceEvent[];
+  /** The whole trace so far. Callouts still running are left out. */
+  getTrace(): TraceDocument;
+}
+
+interface RunningCallout {
+  slot: number;
+  seq: number;
+  request: number;
+  hook: string;
+  library: number;
+  callout: string;
+  statusBefore: number;
+  argumentsBefore: SnapshotMap;
+  contextBefore: SnapshotMap;
+  startedMs: number;
+}
+
+function toJsonObject(value: unknown): JsonObject | undefined {
+  if (value === undefined) return undefined;
+  return JSON.parse(JSON.stringify(value)) as JsonObject;
+}
+
+function thrownOf(thrown: unknown): { name: string; message: string; stack?: string } {
+  if (thrown instanceof Error) {
+    return thrown.stack
+      ? { name: thrown.name, message: thrown.message, stack: thrown.stack }
+      : { name: thrown.name, message: thrown.message };
+  }
+  return { name: typeof thrown, message: String(thrown) };
+}
+
+export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorder {
+  const serialize = options.serializer ?? createSnapshotSerializer();
+  const now = options.now ?? (() => performance.now());
+  const source = options.source ?? { kind: 'simulation', keaVersion: '3.3.1' };
+  let names: ((index: number) => string) | undefined = options.hookName;
+  let libraries: TraceDocument['libraries'] = [];
+  const events: (TraceEvent | undefined)[] = [];
+  let taken = 0;
+  let seq = 0;
+  const running: RunningCallout[] = [];
+  const requests = createRequestTracker();
+
+  const hookName = (index: number): string => {
+    try {
+      return names ? names(index) : `#${index}`;
+    } catch {
+      return `#${index}`;
+    }
+  };
+  const push = (event: TraceEvent): void => {
+    events.push(event);
+  };
+  // Where an event that is not a callout belongs: the running callout, else the open request.
+  const attach = (): { request?: number; callout?: number } => {
+    const top = running[running.length - 1];
+    if (top) return { request: top.request, callout: top.seq };
+    const open = requests.current();
+    return open === undefined ? {} : { request: open };
+  };
+
+  return {
+    bindServerHooks(serverHooks) {
+      if (!options.hookName) names = (index) => serverHooks.getName(index);
+    },
+    setLibraries(list) {
+      libraries = list.map((info, i) => {
+        const parameters = toJsonObject(info.parameters);
+        return parameters
+          ? { index: i + 1, library: info.library, parameters }
+          : { index: i + 1, library: info.library };
+      });
+    },
+    beginRequest: (kind, summary) => requests.begin(kind, summary),
+    setRequestSummary: (id, summary) => requests.setSummary(id, summary),
+    endRequest: () => requests.end(),
+
+    hookStart(hookIndex, handle) {
+      const hook = hookName(hookIndex);
+      push({ type: 'hook-start', seq: ++seq, request: requests.of(handle, hook), hook });
+    },
+    calloutStart(hookIndex, libraryIndex, callout: Callout, handle) {
+      const hook = hookName(hookIndex);
+      const entry: RunningCallout = {
+        slot: events.length,
+        seq: ++seq,
+        request: requests.of(handle, hook),
+        hook,
+        library: libraryIndex,
+        callout: callout.name || '(anonymous)',
+        statusBefore: handle.getStatus(),
+        argumentsBefore: snapshotArguments(handle, serialize),
+        contextBefore: snapshotContext(handle, serialize),
+        startedMs: now(),
+      };
+      events.push(undefined);
+      running.push(entry);
+    },
+    calloutEnd(_hookIndex, _libraryIndex, _callout, handle, outcome) {
+      const endedMs = now();
+      const entry = running.pop();
+      if (!entry) return;
+      const event: CalloutEvent = {
+        type: 'callout',
+        seq: entry.seq,
+        request: entry.request,
+        hook: entry.hook,
+        library: entry.library,
+        callout: entry.callout,
+        status: { before: entry.statusBefore, after: handle.getStatus() },
+        arguments: { before: entry.argumentsBefore, after: snapshotArguments(handle, serialize) },
+        context: { before: entry.contextBefore, after: snapshotContext(handle, serialize) },
+        durationNs: Math.max(0, Math.round((endedMs - entry.startedMs) * 1e6)),
+      };
+      if ('thrown' in outcome && outcome.thrown !== undefined)
+        event.thrown = thrownOf(outcome.thrown);
+      else if (outcome.returned !== undefined) event.returned = outcome.returned;
+      events[entry.slot] = event;
+    },
+    hookEnd(hookIndex, handle) {
+      const hook = hookName(hookIndex);
+      push({
+        type: 'hook-end',
+        seq: ++seq,
+        request: requests.of(handle, hook),
+        hook,
+        status: handle.getStatus(),
+      });
+    },
+    hookWithoutCallouts(hook, handle) {
+      const request = handle
+        ? requests.of(handle, hook)
+        : (attach().request ?? requests.implicit(hook));
+      push({ type: 'hook-start', seq: ++seq, request, hook });
+      push({ type: 'hook-end', seq: ++seq, request, hook, status: 0 });
+    },
+
+    log(record) {
+      const event: TraceEvent = {
+        type: 'log',
+        seq: ++seq,
+        ...attach(),
+        severity: record.severity,
+        logger: record.logger,
+        id: record.id,
+        args: [...record.args],
+        text: record.text,
+      };
+      if (record.debuglevel !== undefined) event.debuglevel = record.debuglevel;
+      push(event);
+    },
+    park(hook, handle) {
+      const where = attach();
+      if (handle && where.callout === undefined) where.request = requests.of(handle, hook);
+      push({ type: 'park', seq: ++seq, ...where, hook });
+    },
+    unpark(hook, handle) {
+      const where = attach();
+      if (handle && where.callout === undefined) where.request = requests.of(handle, hook);
+      push({ type: 'unpark', seq: ++seq, ...where, hook });
+    },
+    command(command, commandArguments) {
+      const event: TraceEvent = { type: 'command', seq: ++seq, ...attach(), command };
+      if (commandArguments !== undefined) event.arguments = commandArguments;
+      push(event);
+    },
+    response(response) {
+      push({ type: 'response', seq: ++seq, ...attach(), response });
+    },
+    fileWrite(path, mode, data) {
+      push({ type: 'file-write', seq: ++seq, ...attach(), path, mode, data });
+    },
+
+    takeEvents() {
+      const out: TraceEvent[] = [];
+      while (taken < events.length) {
+        const event = events[taken];
+        if (event === undefined) break;
+        out.push(event);
+        taken += 1;
+      }
+      return out;
+    },
+    getTrace() {
+      return {
+        format: TRACE_FORMAT,
+        version: TRACE_VERSION,
+        source: { ...source },
+        server: options.server,
+        libraries: libraries.map((library) => ({ ...library })),
+        requests: requests.list(),
+        events: events.filter((event): event is TraceEvent => event !== undefined),
+      };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { RequestKind, TraceRequest } from './types';
+
+/** Guesses what started a handle that no `beginRequest` announced, from its first hook. */
+export function guessRequestKind(hook: string): RequestKind {
+  if (hook.startsWith('$') || hook === 'command_processed') return 'command';
+  if (/^dhcp[46]_srv_configured$|^cb[46]_updated$/.test(hook)) return 'config';
+  if (/^lease[46]_(expire|recover)$/.test(hook)) return 'timer';
+  return 'packet';
+}
+
+/**
+ * Internal to the recorder: which request each callout handle belongs to. A handle keeps its
+ * request for life, so a packet parked in one request and resumed later still shows there.
+ */
+export function createRequestTracker() {
+  const byHandle = new WeakMap<object, number>();
+  const requests: TraceRequest[] = [];
+  const open: number[] = [];
+  let nextId = 1;
+
+  const add = (kind: RequestKind, summary: string): number => {
+    const id = nextId++;
+    requests.push({ id, kind, summary });
+    return id;
+  };
+
+  return {
+    begin(kind: RequestKind, summary: string): number {
+      const id = add(kind, summary);
+      open.push(id);
+      return id;
+    },
+    end(): void {
+      open.pop();
+    },
+    current(): number | undefined {
+      return open[open.length - 1];
+    },
+    setSummary(id: number, summary: string): void {
+      const request = requests.find((r) => r.id === id);
+      if (request) request.summary = summary;
+    },
+    /** A request of its own for something seen outside any open request. */
+    implicit(hook: string): number {
+      return add(guessRequestKind(hook), hook);
+    },
+    of(handle: object, hook: string): number {
+      const known = byHandle.get(handle);
+      if (known !== undefined) return known;
+      const id = open[open.length - 1] ?? add(guessRequestKind(hook), hook);
+      byHandle.set(handle, id);
+      return id;
+    },
+    list(): TraceRequest[] {
+      return requests.map((request) => ({ ...request }));
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { CalloutHandle } from '@hookscope/engine';
+import type { SnapshotSerializer } from './createSnapshotSerializer';
+import { tagOf } from './tagOf';
+import type { SnapshotMap } from './types';
+
+// Optional engine extras: when the handle can report the tag a value was stored with, the
+// snapshot shows that tag (e.g. "uint32", "Pkt4Ptr") instead of one derived from the value.
+interface TagReporting {
+  getArgumentTag?: (name: string) => string | undefined;
+  getContextTag?: (name: string) => string | undefined;
+}
+
+/** Snapshots every argument of the handle. Reads only; never throws. */
+export function snapshotArguments(
+  handle: CalloutHandle,
+  serialize: SnapshotSerializer,
+): SnapshotMap {
+  const out: SnapshotMap = {};
+  const tags = handle as unknown as TagReporting;
+  let names: string[];
+  try {
+    names = handle.getArgumentNames();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    try {
+      const value = handle.getArgument(name);
+      out[name] = serialize(value, tags.getArgumentTag?.(name) ?? tagOf(value));
+    } catch {
+      out[name] = { tag: 'unknown', opaque: true };
+    }
+  }
+  return out;
+}
+
+/**
+ * Snapshots the current library's context. A library that has no context yet (the engine
+ * throws NoSuchCalloutContext, as Kea does) gives an empty map.
+ */
+export function snapshotContext(handle: CalloutHandle, serialize: SnapshotSerializer): SnapshotMap {
+  const out: SnapshotMap = {};
+  const tags = handle as unknown as TagReporting;
+  let names: string[];
+  try {
+    names = handle.getContextNames();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    try {
+      const value = handle.getContext(name);
+      out[name] = serialize(value, tags.getContextTag?.(name) ?? tagOf(value));
+    } catch {
+      out[name] = { tag: 'unknown', opaque: true };
+    }
+  }
+  return out;
+}
