@@ -1,0 +1,32 @@
+/** One frame read from a capture file or hex text. */
+export interface CaptureFrame {
+  /** 1-based frame number, as Wireshark and tcpdump count them. */
+  frame: number;
+  /** Seconds since the epoch and the nanoseconds past it. */
+  tsSec: number;
+  tsNsec: number;
+  /** Link-layer type (LINKTYPE_* number): 1 Ethernet, 113 SLL, 276 SLL2, 101 raw IP, 0 null. */
+  linkType: number;
+  /** pcapng interface id (0 for pcap and hex). */
+  interfaceId: number;
+  /** Length on the wire; `data.length` is what was captured. */
+  origLen: number;
+  data: Uint8Array;
+  /** Offset of `data` in the file (for error messages). */
+  fileOffset: number;
+}
+
+export const LINKTYPE_NULL = 0;
+export const LINKTYPE_ETHERNET = 1;
+export const LINKTYPE_RAW = 101;
+export const LINKTYPE_LOOP = 108;
+export const LINKTYPE_LINUX_SLL = 113;
+export const LINKTYPE_IPV4 = 228;
+export const LINKTYPE_IPV6 = 229;
+export const LINKTYPE_LINUX_SLL2 = 276;
+
+/** ISO 8601 UTC time with the capture's nanoseconds: `2026-11-25T04:21:00.123456789Z`. */
+export function frameTime(tsSec: number, tsNsec: number): string {
+  const iso = new Date(tsSec * 1000).toISOString(); // …:SS.000Z
+  return `${iso.slice(0, 19)}.${String(tsNsec).padStart(9, '0')}Z`;
+}
