@@ -1,0 +1,133 @@
+import type { JsonValue, PathSegment } from './configNode';
+import type { DiagnosticInput } from './diagnostic';
+import { type Family, parsePool, parsePrefix } from './ipAddress';
+
+type JsonMap = { [key: string]: JsonValue };
+
+function isMap(value: JsonValue | undefined): value is JsonMap {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Kea's subnet checks that need the whole element: duplicate subnet ids and prefixes (across
+ * top-level subnets and shared networks), and pools that do not fit their subnet. Messages cite
+ * Kea's own wording. Linear in the number of subnets and pools.
+ */
+export function checkSubnets(
+  element: JsonValue,
+  elementPath: PathSegment[],
+  family: Family,
+  report: (input: DiagnosticInput) => void,
+): void {
+  if (!isMap(element)) return;
+  const listKey = family === 4 ? 'subnet4' : 'subnet6';
+  const subnets: { subnet: JsonMap; path: PathSegment[] }[] = [];
+  const collect = (list: JsonValue | undefined, path: PathSegment[]): void => {
+    if (!Array.isArray(list)) return;
+    list.forEach((subnet, index) => {
+      if (isMap(subnet)) subnets.push({ subnet, path: [...path, index] });
+    });
+  };
+  collect(element[listKey], [...elementPath, listKey]);
+  const networks = element['shared-networks'];
+  if (Array.isArray(networks)) {
+    networks.forEach((network, index) => {
+      if (isMap(network)) {
+        collect(network[listKey], [...elementPath, 'shared-networks', index, listKey]);
+      }
+    });
+  }
+  const ids = new Map<number, PathSegment[]>();
+  const prefixes = new Map<string, PathSegment[]>();
+  const familyName = family === 4 ? 'IPv4' : 'IPv6';
+  for (const { subnet, path } of subnets) {
+    const id = subnet['id'];
+    if (typeof id === 'number' && id !== 0) {
+      if (ids.has(id)) {
+        report({
+          code: 'duplicate-subnet-id',
+          message: `subnet id ${id} is already used by ${describe(ids.get(id) ?? [])}; every subnet needs its own id (leases refer to subnets by it)`,
+          keaMessage: `ID of the new ${familyName} subnet '${id}' is already in use`,
+          path: [...path, 'id'],
+        });
+      } else {
+        ids.set(id, path);
+      }
+    }
+    const prefixText = subnet['subnet'];
+    if (typeof prefixText !== 'string') continue;
+    const prefix = parsePrefix(prefixText, family);
+    if (prefix === undefined) {
+      report({
+        code: 'bad-address',
+        message: `'${prefixText}' is not an ${familyName} prefix such as ${family === 4 ? '192.0.2.0/24' : '2001:db8:1::/64'}`,
+        path: [...path, 'subnet'],
+      });
+      continue;
+    }
+    const canonical = `${prefix.first}/${prefix.last}`;
+    const previous = prefixes.get(canonical);
+    if (previous !== undefined) {
+      report({
+        code: 'duplicate-subnet',
+        message: `subnet ${prefixText} is already defined by ${describe(previous)}`,
+        keaMessage: `subnet with the prefix of '${prefixText.trim()}' already exists`,
+        path: [...path, 'subnet'],
+      });
+    } else {
+      prefixes.set(canonical, path);
+    }
+    checkPools(subnet['pools'], [...path, 'pools'], prefixText.trim(), prefix, family, report);
+  }
+}
+
+function checkPools(
+  pools: JsonValue | undefined,
+  path: PathSegment[],
+  prefixText: string,
+  prefix: { first: bigint; last: bigint },
+  family: Family,
+  report: (input: DiagnosticInput) => void,
+): void {
+  if (!Array.isArray(pools)) return;
+  pools.forEach((pool, index) => {
+    if (!isMap(pool)) return;
+    const text = pool['pool'];
+    if (typeof text !== 'string') return;
+    const poolPath = [...path, index, 'pool'];
+    const range = parsePool(text, family);
+    if (range === undefined) {
+      report({
+        code: 'bad-address',
+        message: `'${text}' is not a pool: write 'first - last' or a prefix`,
+        path: poolPath,
+      });
+      return;
+    }
+    if (range.first > range.last) {
+      report({
+        code: 'bad-address',
+        message: `pool '${text}' ends before it starts`,
+        path: poolPath,
+      });
+      return;
+    }
+    if (range.first < prefix.first || range.last > prefix.last) {
+      const type = family === 4 ? 'V4' : 'IA_NA';
+      const rangeText = text.replace(/\s+/g, '');
+      report({
+        code: 'pool-outside-subnet',
+        message: `pool ${text.trim()} is not inside its subnet ${prefixText}`,
+        keaMessage: `subnet configuration failed: a pool of type ${type}, with the following address range: ${rangeText} does not match the prefix of a subnet: ${prefixText} to which it is being added`,
+        path: poolPath,
+      });
+    }
+  });
+}
+
+function describe(path: readonly PathSegment[]): string {
+  return path
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `/${s}`))
+    .join('')
+    .slice(1);
+}
