@@ -1,4 +1,5 @@
 export { compileLibrary, LibraryCompileError, type ModuleMap } from './compileLibrary';
+export { createDefaultRuntime } from './createDefaultRuntime';
 export { createSandboxSrcdoc, frameHostMain, SANDBOX_CSP } from './frameHost';
 export { parseConfigText } from './parseConfigText';
 export {

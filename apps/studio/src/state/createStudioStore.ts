@@ -1,3 +1,4 @@
+import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   createEmptyWorkspace,
@@ -154,4 +155,9 @@ export function createStudioStore(options: { now?: () => number } = {}): StudioS
       actions,
     };
   });
+}
+
+/** React binding: subscribes a component to a slice of `store` (selector results must be stable). */
+export function useStudioState<T>(store: StudioStore, selector: (state: StudioState) => T): T {
+  return useStore(store, selector);
 }

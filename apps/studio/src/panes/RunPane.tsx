@@ -1,0 +1,198 @@
+import type { HookEvent, LogLine } from '@hookscope/sandbox';
+import { useId, useMemo, useState } from 'react';
+import { type RunView, useRun } from '../sandbox/useRun';
+import { useActiveWorkspace } from '../state/useStudio';
+
+type Tab = 'hooks' | 'log' | 'files' | 'responses';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'hooks', label: 'Hook sequence' },
+  { id: 'log', label: 'Log' },
+  { id: 'files', label: 'Files' },
+  { id: 'responses', label: 'Responses' },
+];
+
+/** The run: status, then the hook sequence, log, virtual files and responses, as tabs. */
+export function RunPane() {
+  const workspace = useActiveWorkspace();
+  const run = useRun(workspace);
+  const [tab, setTab] = useState<Tab>('hooks');
+  const view = run.data;
+  const failure = view?.summary?.failure;
+  const status = run.isFetching
+    ? 'Running…'
+    : failure
+      ? `Run failed (${failure.kind})`
+      : view?.summary
+        ? `Run finished in ${Math.round(view.summary.durationMs)} ms`
+        : 'Not run yet';
+  return (
+    <section className="pane run-pane" aria-label="Run">
+      <div className="pane-title">
+        <h2>Run</h2>
+        <output className="run-status" aria-live="polite" data-testid="run-status">
+          {status}
+        </output>
+        <div role="tablist" aria-label="Run output" className="tabs">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      {failure && (
+        <div role="alert" className="error run-failure">
+          <strong>{failure.message}</strong>
+          {failure.stack && <pre>{failure.stack}</pre>}
+        </div>
+      )}
+      {view?.summary?.configure && view.summary.configure.result !== 0 && (
+        <p role="alert" className="error">
+          Configuration refused: {view.summary.configure.text}
+        </p>
+      )}
+      <div
+        role="tabpanel"
+        className="run-output"
+        aria-label={TABS.find((t) => t.id === tab)?.label}
+      >
+        {view && tab === 'hooks' && <HookSequence hooks={view.hooks} />}
+        {view && tab === 'log' && <LogView log={view.log} />}
+        {view && tab === 'files' && <FilesView view={view} />}
+        {view && tab === 'responses' && <ResponsesView view={view} />}
+      </div>
+    </section>
+  );
+}
+
+const STATUS = ['CONTINUE', 'SKIP', 'DROP', 'PARK'];
+
+function HookSequence({ hooks }: { hooks: readonly HookEvent[] }) {
+  if (hooks.length === 0) return <p className="hint">No hook was reached.</p>;
+  return (
+    <ol className="hook-sequence">
+      {hooks.map((h, i) =>
+        h.library === undefined ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the sequence is append-only
+          <li key={i} className="hook">
+            <code>{h.hook}</code>
+          </li>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the sequence is append-only
+          <li key={i} className="callout">
+            library {h.library} · <code>{h.callout}</code>
+            {h.statusAfter !== h.statusBefore && h.statusAfter !== undefined && (
+              <span className="badge">{STATUS[h.statusAfter] ?? h.statusAfter}</span>
+            )}
+            {h.returned !== undefined && h.returned !== 0 && (
+              <span className="badge">returned {h.returned}</span>
+            )}
+            {h.thrown && (
+              <span className="badge error">
+                threw {h.thrown.name}: {h.thrown.message}
+              </span>
+            )}
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}
+
+const SEVERITIES = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const;
+
+function LogView({ log }: { log: readonly LogLine[] }) {
+  const [severity, setSeverity] = useState<(typeof SEVERITIES)[number]>('DEBUG');
+  const [logger, setLogger] = useState('');
+  const ids = { severity: useId(), logger: useId() };
+  const loggers = useMemo(() => [...new Set(log.map((l) => l.logger))].sort(), [log]);
+  const min = SEVERITIES.indexOf(severity);
+  const shown = log.filter(
+    (l) => SEVERITIES.indexOf(l.severity) >= min && (logger === '' || l.logger === logger),
+  );
+  return (
+    <div className="log-view">
+      <div className="toolbar">
+        <label htmlFor={ids.severity}>Severity at least</label>
+        <select
+          id={ids.severity}
+          value={severity}
+          onChange={(e) => setSeverity(e.target.value as typeof severity)}
+        >
+          {SEVERITIES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </select>
+        <label htmlFor={ids.logger}>Logger</label>
+        <select id={ids.logger} value={logger} onChange={(e) => setLogger(e.target.value)}>
+          <option value="">all</option>
+          {loggers.map((l) => (
+            <option key={l}>{l}</option>
+          ))}
+        </select>
+      </div>
+      <table className="log" aria-label="Log records">
+        <tbody>
+          {shown.map((l, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the log is append-only
+            <tr key={i} className={`sev-${l.severity.toLowerCase()}`}>
+              <td>{l.severity}</td>
+              <td>{l.logger}</td>
+              <td>
+                <code>{l.id}</code>
+              </td>
+              <td>{l.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function FilesView({ view }: { view: RunView }) {
+  const files = view.summary?.files ?? [];
+  if (files.length === 0) return <p className="hint">No file was written.</p>;
+  return (
+    <div className="files">
+      {files.map((f) => (
+        <figure key={f.path}>
+          <figcaption>
+            <code>{f.path}</code>
+          </figcaption>
+          <pre>{f.content}</pre>
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+function ResponsesView({ view }: { view: RunView }) {
+  if (view.steps.length === 0) return <p className="hint">No step was played.</p>;
+  return (
+    <ol className="responses">
+      {view.steps.map((s) => (
+        <li key={s.step}>
+          {s.kind === 'packet' &&
+            (s.error ? (
+              <span className="error">packet error: {s.error}</span>
+            ) : (
+              <span>
+                {s.responses.length === 0
+                  ? 'no response (dropped or not answered)'
+                  : `${s.responses.length} response(s)`}
+              </span>
+            ))}
+          {s.kind === 'command' && <pre>{JSON.stringify(s.answer, null, 2)}</pre>}
+          {s.kind === 'advance' && <span>clock advanced {s.seconds} s</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
