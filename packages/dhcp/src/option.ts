@@ -289,7 +289,11 @@ export class Option {
       out.set(this.#src.subarray(this.#valueEnd, this.#end), o);
       return o + this.#end - this.#valueEnd;
     }
+    const subStart = o;
     for (const s of subs) o = s.packInto(out, o);
+    if (this.getDefinition()?.layout === 'vivso' && subStart > off) {
+      out[subStart - 1] = o - subStart; // data-len follows the sub-options we hold
+    }
     return o;
   }
 
