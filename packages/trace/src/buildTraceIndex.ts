@@ -150,6 +150,7 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
   const eventCursor = requestEventStart.slice(0, n);
   const calloutCursor = requestCalloutStart.slice(0, n);
   const openByRequest = new Map<number, number[]>();
+  const implicit = new Set<number>();
   let occurrences = 0;
   const openOccurrence = (position: number, hook: string): number => {
     const o = occurrences++;
@@ -174,6 +175,17 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
       open = [];
       openByRequest.set(position, open);
     }
+    // A column opened for a callout without hook-start ends at the next hook boundary.
+    const top0 = open[open.length - 1];
+    if (
+      top0 !== undefined &&
+      implicit.has(top0) &&
+      (event.type === 'hook-start' ||
+        event.type === 'hook-end' ||
+        (event.type === 'callout' && hookNames[occurrenceHookTmp[top0]!] !== event.hook))
+    ) {
+      open.pop();
+    }
     if (event.type === 'hook-start') {
       open.push(openOccurrence(position, event.hook));
     } else if (event.type === 'hook-end') {
@@ -186,6 +198,8 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
       let top = open[open.length - 1];
       if (top === undefined || hookNames[occurrenceHookTmp[top]!] !== event.hook) {
         top = openOccurrence(position, event.hook);
+        implicit.add(top);
+        open.push(top);
       }
       const c = calloutCursor[position]!++;
       calloutEvent[c] = i;

@@ -19,6 +19,8 @@ export interface SnapshotSerializerOptions {
 const PACKET_TAG = /^(Const)?Pkt[46](Ptr)?$|^isc::dhcp::Pkt[46]Ptr$/;
 const SUBNET_TAG = /^(Const)?Subnet[46](Ptr)?$|^isc::dhcp::(Const)?Subnet[46]Ptr$/;
 
+const SUBNET_COLLECTION_TAG = /Subnet[46]Collection/;
+
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 export function toHex(bytes: Uint8Array): string {
@@ -43,6 +45,14 @@ function subnetView(value: unknown): JsonValue | undefined {
     id: typeof id === 'number' ? id : null,
     prefix: typeof prefix === 'string' ? prefix : null,
   };
+}
+
+function subnetCollectionView(value: unknown): JsonValue | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const items =
+    value instanceof Map ? [...value.values()] : Array.isArray(value) ? value : undefined;
+  if (!items) return undefined;
+  return items.map((subnet) => subnetView(subnet) ?? { $opaque: 'subnet' });
 }
 
 /**
@@ -107,6 +117,7 @@ export function createSnapshotSerializer(
       let custom: TagView | undefined = byTag[tag];
       if (!custom && PACKET_TAG.test(tag) && options.packetView) custom = options.packetView;
       if (!custom && SUBNET_TAG.test(tag)) custom = subnetView;
+      if (!custom && SUBNET_COLLECTION_TAG.test(tag)) custom = subnetCollectionView;
       if (custom) {
         const shown = custom(value);
         return shown === undefined ? { tag, opaque: true } : { tag, value: shown };

@@ -5,10 +5,15 @@ import type {
   HooksLogRecord,
   HooksObserver,
 } from '@hookscope/engine';
-import { createSnapshotSerializer, type SnapshotSerializer } from './createSnapshotSerializer';
+import {
+  createSnapshotSerializer,
+  type SnapshotSerializer,
+  toHex,
+} from './createSnapshotSerializer';
 import { createRequestTracker } from './requestTracker';
 import { snapshotArguments, snapshotContext } from './snapshotHandle';
 import {
+  assertUnreachable,
   type CalloutEvent,
   type JsonObject,
   type JsonValue,
@@ -60,11 +65,27 @@ export interface TraceRecorder extends HooksObserver {
   command(command: string, commandArguments?: JsonValue): void;
   response(response: JsonValue): void;
   fileWrite(path: string, mode: 'append' | 'write', data: string): void;
+  /** The server tells of a drop that no callout asked for (or one it reports itself). */
+  drop(reason: string): void;
+  // The server's observer protocol (packages/server ServerObserver): the same as
+  // beginRequest / endRequest / park / unpark / response / command / fileWrite / drop.
+  requestStart(kind: RequestKind, summary: string): void;
+  requestEnd(): void;
+  serverEvent(event: ServerEvent): void;
   /** The events completed since the last call (streaming in batches). */
   takeEvents(): TraceEvent[];
   /** The whole trace so far. Callouts still running are left out. */
   getTrace(): TraceDocument;
 }
+
+/** What the simulated server reports besides callouts (mirrors packages/server's ServerEvent). */
+export type ServerEvent =
+  | { type: 'park'; hook: string; summary: string }
+  | { type: 'unpark'; hook: string; summary: string }
+  | { type: 'response'; summary: string; bytes: Uint8Array }
+  | { type: 'drop'; reason: string }
+  | { type: 'command'; command: string; answer: unknown }
+  | { type: 'file-write'; path: string; bytes: number };
 
 interface RunningCallout {
   slot: number;
@@ -82,6 +103,11 @@ interface RunningCallout {
 function toJsonObject(value: unknown): JsonObject | undefined {
   if (value === undefined) return undefined;
   return JSON.parse(JSON.stringify(value)) as JsonObject;
+}
+
+function toJsonValue(value: unknown): JsonValue {
+  if (value === undefined) return null;
+  return JSON.parse(JSON.stringify(value)) as JsonValue;
 }
 
 function thrownOf(thrown: unknown): { name: string; message: string; stack?: string } {
@@ -105,12 +131,19 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
   const running: RunningCallout[] = [];
   const requests = createRequestTracker();
 
-  const hookName = (index: number): string => {
+  // Hook names: the caller's function, else the bound ServerHooks, else the handle (which
+  // knows the running hook), else "#<index>". hookEnd comes after the engine has reset the
+  // handle's hook, so open hooks are kept on a stack per handle.
+  const openHooks = new WeakMap<object, string[]>();
+  const hookName = (index: number, handle?: CalloutHandle): string => {
     try {
-      return names ? names(index) : `#${index}`;
+      if (names) return names(index);
+      const fromHandle = handle?.getHookName?.();
+      if (fromHandle) return fromHandle;
     } catch {
-      return `#${index}`;
+      // fall through to the placeholder
     }
+    return `#${index}`;
   };
   const push = (event: TraceEvent): void => {
     events.push(event);
@@ -140,11 +173,14 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     endRequest: () => requests.end(),
 
     hookStart(hookIndex, handle) {
-      const hook = hookName(hookIndex);
+      const hook = hookName(hookIndex, handle);
+      const stack = openHooks.get(handle);
+      if (stack) stack.push(hook);
+      else openHooks.set(handle, [hook]);
       push({ type: 'hook-start', seq: ++seq, request: requests.of(handle, hook), hook });
     },
     calloutStart(hookIndex, libraryIndex, callout: Callout, handle) {
-      const hook = hookName(hookIndex);
+      const hook = hookName(hookIndex, handle);
       const entry: RunningCallout = {
         slot: events.length,
         seq: ++seq,
@@ -182,7 +218,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       events[entry.slot] = event;
     },
     hookEnd(hookIndex, handle) {
-      const hook = hookName(hookIndex);
+      const hook = openHooks.get(handle)?.pop() ?? hookName(hookIndex, handle);
       push({
         type: 'hook-end',
         seq: ++seq,
@@ -233,6 +269,51 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     },
     fileWrite(path, mode, data) {
       push({ type: 'file-write', seq: ++seq, ...attach(), path, mode, data });
+    },
+    drop(reason) {
+      push({ type: 'drop', seq: ++seq, ...attach(), reason });
+    },
+    requestStart(kind, summary) {
+      requests.begin(kind, summary);
+    },
+    requestEnd() {
+      requests.end();
+    },
+    serverEvent(event) {
+      const where = attach();
+      switch (event.type) {
+        case 'park':
+        case 'unpark':
+          push({ type: event.type, seq: ++seq, ...where, hook: event.hook });
+          break;
+        case 'response':
+          push({
+            type: 'response',
+            seq: ++seq,
+            ...where,
+            response: { summary: event.summary, hex: toHex(event.bytes) },
+          });
+          break;
+        case 'drop':
+          push({ type: 'drop', seq: ++seq, ...where, reason: event.reason });
+          break;
+        case 'command':
+          push({ type: 'command', seq: ++seq, ...where, command: event.command });
+          push({ type: 'response', seq: ++seq, ...where, response: toJsonValue(event.answer) });
+          break;
+        case 'file-write':
+          push({
+            type: 'file-write',
+            seq: ++seq,
+            ...where,
+            path: event.path,
+            mode: 'write',
+            bytes: event.bytes,
+          });
+          break;
+        default:
+          assertUnreachable(event);
+      }
     },
 
     takeEvents() {

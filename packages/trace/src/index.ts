@@ -8,7 +8,9 @@ export type {
   TagView,
 } from './createSnapshotSerializer';
 export { createSnapshotSerializer, toHex } from './createSnapshotSerializer';
-export type { TraceRecorder, TraceRecorderOptions } from './createTraceRecorder';
+export type { SyntheticTraceOptions } from './createSyntheticTrace';
+export { createSyntheticTrace } from './createSyntheticTrace';
+export type { ServerEvent, TraceRecorder, TraceRecorderOptions } from './createTraceRecorder';
 export { createTraceRecorder } from './createTraceRecorder';
 export type { SnapshotChange } from './diffSnapshots';
 export { diffSnapshots, diffValues, formatChangePath } from './diffSnapshots';
@@ -60,6 +62,7 @@ export type {
   BeforeAfter,
   CalloutEvent,
   CommandEvent,
+  DropEvent,
   FileWriteEvent,
   HookEndEvent,
   HookStartEvent,

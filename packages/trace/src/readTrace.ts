@@ -34,7 +34,8 @@ const REQUIRED: Record<TraceEventType, Record<string, 'number' | 'string' | 'obj
   unpark: { hook: 'string' },
   command: { command: 'string' },
   response: {},
-  'file-write': { path: 'string', mode: 'string', data: 'string' },
+  'file-write': { path: 'string', mode: 'string' },
+  drop: { reason: 'string' },
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -139,7 +139,16 @@ export interface FileWriteEvent extends AttachableEvent {
   type: 'file-write';
   path: string;
   mode: 'append' | 'write';
-  data: string;
+  /** The text written, when known (a library's virtual file). */
+  data?: string;
+  /** The size written, when the text is not kept (e.g. config-write). */
+  bytes?: number;
+}
+
+/** The server dropped the request's packet, and why. */
+export interface DropEvent extends AttachableEvent {
+  type: 'drop';
+  reason: string;
 }
 
 export type TraceEvent =
@@ -151,7 +160,8 @@ export type TraceEvent =
   | UnparkEvent
   | CommandEvent
   | ResponseEvent
-  | FileWriteEvent;
+  | FileWriteEvent
+  | DropEvent;
 
 export type TraceEventType = TraceEvent['type'];
 export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
@@ -164,6 +174,7 @@ export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
   'command',
   'response',
   'file-write',
+  'drop',
 ];
 
 export interface TraceDocument {
