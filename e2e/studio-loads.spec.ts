@@ -7,7 +7,10 @@ test('the studio loads offline with no console error', async ({ page }) => {
   });
   const external: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith('http://127.0.0.1:4179/')) external.push(r.url());
+    // blob: and data: URLs never leave the browser (the sandbox worker starts from a blob)
+    const url = r.url();
+    if (/^(blob|data):/.test(url)) return;
+    if (!url.startsWith('http://127.0.0.1:4179/')) external.push(url);
   });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'hookscope' })).toBeVisible();

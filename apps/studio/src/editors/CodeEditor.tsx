@@ -8,6 +8,8 @@ export interface CodeEditorProps {
   onChange(value: string): void;
   /** Accessible name of the editing surface. */
   label: string;
+  /** Config editors: the Kea version the schema and checks follow. */
+  keaVersion?: string;
 }
 
 const MonacoEditor = lazy(() =>

@@ -1,6 +1,7 @@
 import type * as Monaco from 'monaco-editor';
 import { useEffect, useRef } from 'react';
 import type { CodeEditorProps } from './CodeEditor';
+import { setConfigModelVersion } from './configIntelligence';
 import { KEA_CONFIG_LANGUAGE } from './keaConfigLanguage';
 import { setUpMonaco } from './monacoSetup';
 
@@ -13,7 +14,14 @@ function modelUri(monaco: typeof Monaco, path: string, language: CodeEditorProps
  * One Monaco editor bound to a model per `path`. Text set from outside (the form view, an
  * example, a reload) is applied as an edit, so undo still works and the cursor stays.
  */
-export function MonacoEditor({ path, language, value, onChange, label }: CodeEditorProps) {
+export function MonacoEditor({
+  path,
+  language,
+  value,
+  onChange,
+  label,
+  keaVersion,
+}: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   const onChangeRef = useRef(onChange);
@@ -25,6 +33,7 @@ export function MonacoEditor({ path, language, value, onChange, label }: CodeEdi
     const element = host.current;
     if (!element) return;
     const uri = modelUri(monaco, path, language);
+    if (keaVersion) setConfigModelVersion(uri.toString(), keaVersion);
     const model =
       monaco.editor.getModel(uri) ??
       monaco.editor.createModel(
@@ -51,7 +60,7 @@ export function MonacoEditor({ path, language, value, onChange, label }: CodeEdi
       e.dispose();
       editor.current = undefined;
     };
-  }, [path, language, label]);
+  }, [path, language, label, keaVersion]);
 
   useEffect(() => {
     const model = editor.current?.getModel();

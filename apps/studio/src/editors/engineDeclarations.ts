@@ -19,6 +19,7 @@ export const ENGINE_RUNTIME_NAMES = [
   'InvalidHooksLibraries',
   'LibrariesStillOpened',
   'InvalidOperation',
+  'NoSuchLibrary',
   'KEA_HOOKS_VERSION',
   'Logger',
 ] as const;
@@ -41,6 +42,7 @@ export const ENGINE_DECLARATIONS = `declare module '${ENGINE_MODULE}' {
   export class InvalidHooksLibraries extends HooksError {}
   export class LibrariesStillOpened extends HooksError {}
   export class InvalidOperation extends HooksError {}
+  export class NoSuchLibrary extends HooksError {}
 
   export interface ParkingLotHandle {
     reference(parked: unknown): void;
@@ -95,15 +97,71 @@ export const ENGINE_DECLARATIONS = `declare module '${ENGINE_MODULE}' {
 
   export type Severity = 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG';
 
+  /** Message templates by id, e.g. { MY_FOUND: 'user %1 found in %2' } (a Kea .mes file). */
+  export type LogMessages = Readonly<Record<string, string>>;
+
   /** A named logger, shown as "kea-dhcp4.<name>"; messages have ids and %1… arguments. */
   export class Logger {
-    constructor(name: string);
+    constructor(name: string, messages?: LogMessages);
+    readonly name: string;
+    isDebugEnabled(level?: number): boolean;
     fatal(id: string, ...args: unknown[]): void;
     error(id: string, ...args: unknown[]): void;
     warn(id: string, ...args: unknown[]): void;
     info(id: string, ...args: unknown[]): void;
     /** debuglevel 0..99, as Kea's. */
     debug(debuglevel: number, id: string, ...args: unknown[]): void;
+  }
+}
+
+declare module '@hookscope/files' {
+  /** The run's virtual file system: what a library writes shows in the studio's Files tab. */
+  export const files: {
+    append(path: string, data: string): void;
+    write(path: string, data: string): void;
+    read(path: string): string | undefined;
+    exists(path: string): boolean;
+    remove(path: string): boolean;
+    list(): string[];
+  };
+}
+
+declare module '@hookscope/dhcp' {
+  export class HWAddr {
+    readonly bytes: Uint8Array;
+    readonly htype: number;
+    /** "hwtype=1 00:0c:01:02:03:04", or without the type. */
+    toText(includeType?: boolean): string;
+  }
+  export class Option {
+    getType(): number;
+    getData(): Uint8Array;
+    toText(indent?: number): string;
+  }
+  export abstract class Pkt {
+    getOption(code: number): Option | undefined;
+    getOptions(code?: number): Option[];
+    addOption(option: Option): void;
+    delOption(code: number): boolean;
+    getName(): string;
+    getTransid(): number;
+    getIface(): string;
+    getRemoteAddr(): string;
+    toText(): string;
+  }
+  export class Pkt4 extends Pkt {
+    getType(): number;
+    setType(type: number): void;
+    getHWAddr(): HWAddr;
+    getCiaddr(): string;
+    getYiaddr(): string;
+    setYiaddr(address: string): void;
+    getSiaddr(): string;
+    getGiaddr(): string;
+    getLabel(): string;
+  }
+  export class Pkt6 extends Pkt {
+    getType(): number;
   }
 }
 `;

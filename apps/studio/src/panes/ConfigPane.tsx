@@ -60,6 +60,7 @@ export function ConfigPane() {
           path={`/${workspace.id}/kea-${workspace.family}.conf`}
           language="kea-config"
           label="Kea config text"
+          keaVersion={workspace.keaVersion}
           value={workspace.config}
           onChange={actions.setConfig}
         />
