@@ -22,7 +22,7 @@ export interface SourceLibrary {
 
 /** One step of a run, in order. Packets are hex text (spaces allowed). */
 export type RunStep =
-  | { kind: 'packet'; id: string; hex: string; label?: string }
+  | { kind: 'packet'; id: string; hex: string; label?: string; time?: string }
   | { kind: 'command'; id: string; text: string }
   | { kind: 'advance'; id: string; seconds: number };
 

@@ -33,7 +33,7 @@ describe('the engine declarations fed to Monaco', () => {
     const methods = declaredMethods(module, className);
     expect(methods.length).toBeGreaterThan(0);
     const missing = methods.filter(
-      (m) => typeof (prototype as Record<string, unknown>)[m] !== 'function',
+      (m) => typeof (prototype as unknown as Record<string, unknown>)[m] !== 'function',
     );
     expect(missing).toEqual([]);
   });

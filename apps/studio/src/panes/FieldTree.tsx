@@ -1,7 +1,8 @@
+import { type FieldNode, fieldTree } from '@hookscope/dhcp';
 import type { RunStep, ServerFamily } from '../state/workspace';
 import { decodePacket } from './describeStep';
 
-/** The selected step in detail: a packet's decoded fields and options, or the step's text. */
+/** The selected step in detail: a packet's field tree (Wireshark-like), or the step's text. */
 export function FieldTree({ step, family }: { step: RunStep; family: ServerFamily }) {
   if (step.kind !== 'packet') {
     return (
@@ -11,30 +12,58 @@ export function FieldTree({ step, family }: { step: RunStep; family: ServerFamil
     );
   }
   const decoded = decodePacket(step.hex, family);
-  return (
-    <section className="field-tree" aria-label="Packet details">
-      {decoded.ok ? (
-        <>
-          <h3>{decoded.pkt.getName()}</h3>
-          {'getHWAddr' in decoded.pkt && (
-            <dl>
-              <dt>chaddr</dt>
-              <dd>{decoded.pkt.getHWAddr().toText()}</dd>
-              <dt>ciaddr</dt>
-              <dd>{decoded.pkt.getCiaddr()}</dd>
-              <dt>yiaddr</dt>
-              <dd>{decoded.pkt.getYiaddr()}</dd>
-              <dt>giaddr</dt>
-              <dd>{decoded.pkt.getGiaddr()}</dd>
-            </dl>
-          )}
-          <pre>{decoded.pkt.toText()}</pre>
-        </>
-      ) : (
+  if (!decoded.ok) {
+    return (
+      <section className="field-tree" aria-label="Packet details">
         <p role="alert" className="error">
           This packet does not decode: {decoded.error}
         </p>
-      )}
+      </section>
+    );
+  }
+  let root: FieldNode;
+  try {
+    root = fieldTree(decoded.pkt);
+  } catch (error) {
+    return (
+      <section className="field-tree" aria-label="Packet details">
+        <pre>{decoded.pkt.toText()}</pre>
+        <p className="hint">No field tree: {String(error)}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="field-tree" aria-label="Packet details">
+      <ul className="tree">
+        <FieldItem node={root} open />
+      </ul>
     </section>
+  );
+}
+
+function FieldItem({ node, open = false }: { node: FieldNode; open?: boolean }) {
+  const text = (
+    <>
+      {node.label}
+      {node.value !== undefined && node.value !== '' && (
+        <>
+          : <code>{node.value}</code>
+        </>
+      )}
+    </>
+  );
+  if (!node.children?.length) return <li>{text}</li>;
+  return (
+    <li>
+      <details open={open}>
+        <summary>{text}</summary>
+        <ul>
+          {node.children.map((c, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a packet's fields do not reorder
+            <FieldItem key={i} node={c} />
+          ))}
+        </ul>
+      </details>
+    </li>
   );
 }

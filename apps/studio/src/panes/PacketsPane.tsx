@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useActiveWorkspace, useStudio, useStudioActions } from '../state/useStudio';
 import type { RunStep, ServerFamily } from '../state/workspace';
+import { BuilderForm } from './BuilderForm';
 import { describeStep } from './describeStep';
 import { FieldTree } from './FieldTree';
 import { importCapture } from './importCapture';
@@ -16,7 +17,7 @@ export function PacketsPane() {
     const result = await importCapture(file);
     if (result.ok) {
       actions.addSteps(result.steps);
-      setError(undefined);
+      setError(result.warnings.length ? `${file.name}: ${result.warnings.join('; ')}` : undefined);
     } else setError(`${file.name}: ${result.error}`);
   };
   const step = workspace.steps.find((s) => s.id === selected);
@@ -58,6 +59,7 @@ export function PacketsPane() {
         </p>
       )}
       <StepTable steps={workspace.steps} selected={selected} family={workspace.family} />
+      <BuilderForm family={workspace.family} />
       <AddStepForms />
       {step && <FieldTree step={step} family={workspace.family} />}
     </section>
@@ -79,6 +81,7 @@ function StepTable(props: {
         <thead>
           <tr>
             <th>No.</th>
+            <th>Time</th>
             <th>Type</th>
             <th>Xid</th>
             <th>Client</th>
@@ -98,6 +101,7 @@ function StepTable(props: {
                 className={s.id === selected ? 'selected' : undefined}
               >
                 <td>{i + 1}</td>
+                <td>{s.kind === 'packet' && s.time ? s.time.slice(11, 23) : ''}</td>
                 <td>
                   <button type="button" className="link" onClick={() => actions.selectStep(s.id)}>
                     {d.type}

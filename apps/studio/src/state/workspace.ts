@@ -16,7 +16,7 @@ export interface UserLibrary {
 
 /** One step of a run, in order: a packet received, a control command, or the clock advancing. */
 export type RunStep =
-  | { kind: 'packet'; id: string; hex: string; label?: string }
+  | { kind: 'packet'; id: string; hex: string; label?: string; time?: string }
   | { kind: 'command'; id: string; text: string }
   | { kind: 'advance'; id: string; seconds: number };
 
