@@ -27,6 +27,9 @@ export const LINKTYPE_LINUX_SLL2 = 276;
 
 /** ISO 8601 UTC time with the capture's nanoseconds: `2026-11-25T04:21:00.123456789Z`. */
 export function frameTime(tsSec: number, tsNsec: number): string {
-  const iso = new Date(tsSec * 1000).toISOString(); // …:SS.000Z
+  const date = new Date(tsSec * 1000);
+  // beyond what Date can show (a broken or odd capture): plain seconds
+  if (Number.isNaN(date.getTime())) return `${tsSec}.${String(tsNsec).padStart(9, '0')}`;
+  const iso = date.toISOString(); // …:SS.000Z
   return `${iso.slice(0, 19)}.${String(tsNsec).padStart(9, '0')}Z`;
 }
