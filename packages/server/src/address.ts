@@ -1,0 +1,97 @@
+/**
+ * IPv4 addresses as unsigned 32-bit numbers and IPv6 addresses as bigints: the allocator walks
+ * pools by adding one, and leases are keyed by these values, so no string work on the hot path.
+ */
+export function parseIpv4(text: string): number | undefined {
+  const parts = text.trim().split('.');
+  if (parts.length !== 4) return undefined;
+  let value = 0;
+  for (const part of parts) {
+    if (!/^\d{1,3}$/.test(part)) return undefined;
+    const byte = Number(part);
+    if (byte > 255) return undefined;
+    value = value * 256 + byte;
+  }
+  return value;
+}
+
+export function formatIpv4(value: number): string {
+  return `${(value >>> 24) & 255}.${(value >>> 16) & 255}.${(value >>> 8) & 255}.${value & 255}`;
+}
+
+export function parseIpv6(text: string): bigint | undefined {
+  let input = text.trim();
+  if (input.includes('.')) {
+    // an embedded IPv4 tail (::ffff:192.0.2.1)
+    const lastColon = input.lastIndexOf(':');
+    const v4 = parseIpv4(input.slice(lastColon + 1));
+    if (v4 === undefined) return undefined;
+    input = `${input.slice(0, lastColon + 1)}${(v4 >>> 16).toString(16)}:${(v4 & 0xffff).toString(16)}`;
+  }
+  const halves = input.split('::');
+  if (halves.length > 2) return undefined;
+  const head = halves[0] ? halves[0].split(':') : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  let value = 0n;
+  for (const group of groups) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return undefined;
+    value = (value << 16n) | BigInt(Number.parseInt(group, 16));
+  }
+  return value;
+}
+
+/** RFC 5952 text: lowercase, longest run of zero groups (2 or more) as "::". */
+export function formatIpv6(value: bigint): string {
+  const groups: number[] = [];
+  for (let i = 7; i >= 0; i--) groups.push(Number((value >> BigInt(i * 16)) & 0xffffn));
+  let bestStart = -1;
+  let bestLength = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLength && j - i >= 2) {
+      bestStart = i;
+      bestLength = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  const left = hex.slice(0, bestStart).join(':');
+  const right = hex.slice(bestStart + bestLength).join(':');
+  return `${left}::${right}`;
+}
+
+export function ipv6Bytes(value: bigint): Uint8Array {
+  const out = new Uint8Array(16);
+  for (let i = 15; i >= 0; i--) {
+    out[i] = Number(value & 0xffn);
+    value >>= 8n;
+  }
+  return out;
+}
+
+export function bytesToHex(bytes: Uint8Array, separator = ':'): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    if (i > 0) out += separator;
+    out += (bytes[i] as number).toString(16).padStart(2, '0');
+  }
+  return out;
+}
+
+/** "01:02:0a", "01020a" or "01 02 0a" -> bytes; undefined when not hex. */
+export function hexToBytes(text: string): Uint8Array | undefined {
+  const clean = text.replace(/[\s:-]/g, '');
+  if (clean.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(clean)) return undefined;
+  const out = new Uint8Array(clean.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(clean.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}

@@ -1,0 +1,483 @@
+import {
+  DHCPACK,
+  DHCPDECLINE,
+  DHCPDISCOVER,
+  DHCPINFORM,
+  DHCPNAK,
+  DHCPOFFER,
+  DHCPRELEASE,
+  DHCPREQUEST,
+  Pkt4,
+} from '@hookscope/dhcp';
+import type { CalloutHandle } from '@hookscope/engine';
+import { formatIpv4, parseIpv4 } from '../address';
+import type { ServerConfig, ServerConfig4 } from '../config/configModel';
+import { CPP, subnet4Tag } from '../cppTypes';
+import type { Lease4 } from '../leases/lease';
+import { LeaseStore4 } from '../leases/leaseStore';
+import { ServerCore } from '../serverCore';
+import { Subnet4 } from '../subnet';
+import type { CreateServerOptions, LeaseView, PacketMeta, SentPacket } from '../types';
+import { Allocator4 } from './allocator4';
+import { assignLease4 } from './assignLease4';
+import { type Exchange4, newExchange } from './exchange4';
+import { applyMeta, requestedAddress, serverIdOption, summary4, unpackInto } from './packet4';
+import { reclaimExpired4 } from './reclaim4';
+import { finishResponse4, initResponse4 } from './response4';
+import { selectSubnet4 } from './selectSubnet4';
+import { sendResponse4 } from './sendResponse4';
+
+const TYPE_STAT: Record<number, string> = {
+  1: 'pkt4-discover-received',
+  2: 'pkt4-offer-received',
+  3: 'pkt4-request-received',
+  4: 'pkt4-decline-received',
+  5: 'pkt4-ack-received',
+  6: 'pkt4-nak-received',
+  7: 'pkt4-release-received',
+  8: 'pkt4-inform-received',
+};
+
+/** Hook indexes resolved once per server (Kea's Dhcp4Hooks). */
+export interface Hooks4 {
+  buffer4_receive: number;
+  pkt4_receive: number;
+  subnet4_select: number;
+  host4_identifier: number;
+  ddns4_update: number;
+  lease4_select: number;
+  lease4_renew: number;
+  lease4_release: number;
+  lease4_decline: number;
+  lease4_offer: number;
+  leases4_committed: number;
+  pkt4_send: number;
+  buffer4_send: number;
+  lease4_expire: number;
+  lease4_recover: number;
+}
+
+/**
+ * The simulated kea-dhcp4. `receive` walks one query through Kea's DHCPv4 path: buffer4_receive,
+ * parsing, pkt4_receive, message-specific processing (subnet selection, reservations, client
+ * name, lease assignment), leases4_committed, pkt4_send, packing, buffer4_send; every hook point
+ * is guarded by `calloutsPresent` and the query's handle is created where Kea creates it.
+ */
+export class Dhcp4Server extends ServerCore {
+  readonly store = new LeaseStore4();
+  readonly allocator = new Allocator4(this.store);
+  readonly hooks: Hooks4;
+  subnets: Subnet4[] = [];
+  private serverAddresses = new Set<string>();
+  private nextReclaim = 0;
+  private nextFlush = 0;
+
+  constructor(options: CreateServerOptions) {
+    super('dhcp4', options);
+    const d = this.driver;
+    this.hooks = {
+      buffer4_receive: d.index('buffer4_receive'),
+      pkt4_receive: d.index('pkt4_receive'),
+      subnet4_select: d.index('subnet4_select'),
+      host4_identifier: d.index('host4_identifier'),
+      ddns4_update: d.index('ddns4_update'),
+      lease4_select: d.index('lease4_select'),
+      lease4_renew: d.index('lease4_renew'),
+      lease4_release: d.index('lease4_release'),
+      lease4_decline: d.index('lease4_decline'),
+      lease4_offer: d.find('lease4_offer'),
+      leases4_committed: d.index('leases4_committed'),
+      pkt4_send: d.index('pkt4_send'),
+      buffer4_send: d.index('buffer4_send'),
+      lease4_expire: d.index('lease4_expire'),
+      lease4_recover: d.index('lease4_recover'),
+    };
+  }
+
+  get config4(): ServerConfig4 | undefined {
+    return this.config as ServerConfig4 | undefined;
+  }
+
+  get subnetTag(): string {
+    return subnet4Tag(this.features);
+  }
+
+  protected applyConfig(config: ServerConfig): void {
+    const c = config as ServerConfig4;
+    this.subnets = c.subnets.map((s) => new Subnet4(s));
+    this.allocator.reset();
+    this.serverAddresses = new Set(this.subnets.map((s) => this.serverAddressFor(s)));
+    if (this.options.serverAddress) this.serverAddresses.add(this.options.serverAddress);
+    const now = this.nowSeconds();
+    this.nextReclaim = now + c.expired.reclaimTimerWaitTime;
+    this.nextFlush = now + c.expired.flushReclaimedTimerWaitTime;
+    for (const s of c.subnets) {
+      let total = 0;
+      for (const p of s.pools) total += p.last - p.first + 1;
+      this.stats.set(`subnet[${s.id}].total-addresses`, total);
+      for (const name of [
+        'assigned-addresses',
+        'declined-addresses',
+        'reclaimed-declined-addresses',
+        'reclaimed-leases',
+        'cumulative-assigned-addresses',
+      ]) {
+        if (this.stats.get(`subnet[${s.id}].${name}`) === undefined)
+          this.stats.set(`subnet[${s.id}].${name}`, 0);
+      }
+    }
+  }
+
+  protected configSummary(config: ServerConfig): string {
+    return `added IPv4 subnets: ${config.subnets.length}; DDNS: ${config.ddnsEnabled ? 'enabled' : 'disabled'}`;
+  }
+
+  /** The server's address on a subnet's link: the option, else the subnet's first host. */
+  serverAddressFor(subnet: Subnet4 | undefined): string {
+    if (this.options.serverAddress) return this.options.serverAddress;
+    if (!subnet) return '0.0.0.0';
+    return formatIpv4(subnet.config.network + 1);
+  }
+
+  /** The query's handle, created (context_create) on first use. */
+  handleOf(ex: Exchange4): CalloutHandle {
+    if (!ex.handle) ex.handle = this.newHandle();
+    return ex.handle;
+  }
+
+  receive(bytes: Uint8Array, meta?: PacketMeta): Uint8Array[] {
+    return this.receiveDetailed(bytes, meta).map((s) => s.bytes);
+  }
+
+  receiveDetailed(bytes: Uint8Array, meta?: PacketMeta): SentPacket[] {
+    if (this.isShutdown || !this.config) return [];
+    const observer = this.options.observer;
+    if (observer?.beginRequest) {
+      let label = `DHCPv4 datagram (${bytes.length} bytes)`;
+      try {
+        label = summary4(Pkt4.unpack(bytes));
+      } catch {
+        // an unparsable datagram keeps the generic label
+      }
+      observer.beginRequest('packet', label);
+    }
+    const sent: SentPacket[] = [];
+    let ex: Exchange4 | undefined;
+    try {
+      ex = this.processPacket(bytes, meta, sent);
+    } finally {
+      if (ex?.handle && !this.parkedHandles.has(ex.handle)) ex.handle.release();
+      observer?.endRequest?.();
+    }
+    return sent;
+  }
+
+  /** Handles of queries parked at leases4_committed: released when their processing ends. */
+  readonly parkedHandles = new Set<CalloutHandle>();
+
+  private processPacket(
+    bytes: Uint8Array,
+    meta: PacketMeta | undefined,
+    sent: SentPacket[],
+  ): Exchange4 | undefined {
+    const h = this.hooks;
+    const d = this.driver;
+    let query: Pkt4;
+    let ex: Exchange4;
+    this.say(
+      'DHCPX_BUFFER_RECEIVED',
+      meta?.remoteAddress ?? '0.0.0.0',
+      meta?.localAddress ?? '255.255.255.255',
+      meta?.iface ?? 'eth0',
+    );
+    if (d.present(h.buffer4_receive)) {
+      query = new Pkt4();
+      applyMeta(query, meta);
+      ex = newExchange(query, undefined);
+      const handle = this.handleOf(ex);
+      handle.deleteAllArguments();
+      handle.setArgument('query4', query, CPP.pkt4);
+      d.call(h.buffer4_receive, handle);
+      const status = handle.getStatus();
+      query = handle.getArgument<Pkt4>('query4');
+      handle.deleteAllArguments();
+      if (status === 2) {
+        this.say('DHCPX_HOOK_BUFFER_RCVD_DROP', query.remoteAddr, query.localAddr, query.iface);
+        return ex;
+      }
+      if (!query) return ex;
+      ex.query = query;
+      if (status !== 1) {
+        try {
+          unpackInto(query, bytes);
+        } catch (error) {
+          return this.parseFailed(ex, error);
+        }
+      } else
+        this.say('DHCPX_HOOK_BUFFER_RCVD_SKIP', query.remoteAddr, query.localAddr, query.iface);
+    } else {
+      d.reached(h.buffer4_receive);
+      try {
+        query = Pkt4.unpack(bytes);
+      } catch (error) {
+        return this.parseFailed(newExchange(new Pkt4(), undefined), error);
+      }
+      applyMeta(query, meta);
+      ex = newExchange(query, undefined);
+    }
+    this.stats.add('pkt4-received');
+    const type = query.getType();
+    this.stats.add(TYPE_STAT[type] ?? 'pkt4-unknown-received');
+    if (!this.accept(query, type)) {
+      this.stats.add('pkt4-receive-drop');
+      return ex;
+    }
+    this.say(
+      'DHCPX_PACKET_RECEIVED',
+      query.getLabel(),
+      query.getName(),
+      query.remoteAddr,
+      query.localAddr,
+      query.iface,
+    );
+    query.addClass('ALL');
+    if (d.present(h.pkt4_receive)) {
+      const handle = this.handleOf(ex);
+      handle.deleteAllArguments();
+      handle.setArgument('query4', query, CPP.pkt4);
+      d.call(h.pkt4_receive, handle);
+      const status = handle.getStatus();
+      const replaced = handle.getArgument<Pkt4>('query4');
+      handle.deleteAllArguments();
+      if (status === 1 || status === 2) {
+        this.say('DHCPX_HOOK_PACKET_RCVD_SKIP', query.getLabel());
+        return ex;
+      }
+      if (!replaced) return ex;
+      ex.query = query = replaced;
+    } else d.reached(h.pkt4_receive, ex.handle);
+    if (query.inClass('DROP')) {
+      this.stats.add('pkt4-receive-drop');
+      return ex;
+    }
+    switch (query.getType()) {
+      case DHCPDISCOVER:
+      case DHCPREQUEST:
+        this.processAssign(ex);
+        break;
+      case DHCPRELEASE:
+        this.processRelease(ex);
+        break;
+      case DHCPDECLINE:
+        this.processDecline(ex);
+        break;
+      case DHCPINFORM:
+        this.processInform(ex);
+        break;
+      default:
+        return ex;
+    }
+    this.finish(ex, sent);
+    return ex;
+  }
+
+  private parseFailed(ex: Exchange4, error: unknown): Exchange4 {
+    this.stats.add('pkt4-parse-failed');
+    this.stats.add('pkt4-receive-drop');
+    this.say('DHCPX_PACKET_DROP_0001', error instanceof Error ? error.message : String(error));
+    return ex;
+  }
+
+  /** Kea's accept(): service enabled, a supported message type, a server id that is ours. */
+  private accept(query: Pkt4, type: number): boolean {
+    const state = this.networkState;
+    if (!state.enabled && state.reenableAt !== undefined && this.nowSeconds() >= state.reenableAt)
+      state.enabled = true;
+    if (!state.enabled) {
+      this.say('DHCPX_PACKET_DROP_0008', query.getLabel());
+      return false;
+    }
+    if (![DHCPDISCOVER, DHCPREQUEST, DHCPRELEASE, DHCPDECLINE, DHCPINFORM].includes(type)) {
+      this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
+      return false;
+    }
+    const serverId = serverIdOption(query);
+    if (serverId !== undefined && type !== DHCPDISCOVER && !this.serverAddresses.has(serverId))
+      return false;
+    return true;
+  }
+
+  /** DISCOVER and REQUEST: subnet, reservations, client name, allocation, response. */
+  private processAssign(ex: Exchange4): void {
+    const query = ex.query;
+    const discover = query.getType() === DHCPDISCOVER;
+    ex.response = initResponse4(this, query, discover ? DHCPOFFER : DHCPACK);
+    const selected = selectSubnet4(this, ex);
+    if (selected === 'drop') {
+      // Kea 2.2 still calls leases4_committed (empty) after a subnet4_select DROP
+      ex.committed = true;
+      ex.response = undefined;
+      return;
+    }
+    if (!discover) ex.committed = true;
+    if (!ex.subnet) {
+      this.say('DHCPX_SUBNET_SELECTION_FAILED', query.getLabel());
+      if (discover) ex.response = undefined;
+      else ex.response = undefined;
+      return;
+    }
+    if (ex.response === undefined) return;
+    assignLease4(this, ex, discover);
+    if (ex.response) finishResponse4(this, ex);
+  }
+
+  private processRelease(ex: Exchange4): void {
+    const query = ex.query;
+    ex.committed = true;
+    const address = query.getCiaddr();
+    const lease = this.store.get(address);
+    const handle = this.handleOf(ex);
+    if (!lease || !this.ownedBy(lease, ex) || lease.state !== 0) return;
+    const h = this.hooks.lease4_release;
+    if (this.driver.present(h)) {
+      handle.deleteAllArguments();
+      handle.setArgument('query4', query, CPP.pkt4);
+      handle.setArgument('lease4', lease, CPP.lease4);
+      this.driver.call(h, handle);
+      const status = handle.getStatus();
+      handle.deleteAllArguments();
+      if (status === 1 || status === 2) return;
+    } else this.driver.reached(h, handle);
+    this.store.delete(address);
+    this.stats.add(`subnet[${lease.subnetId}].assigned-addresses`, -1);
+    ex.deleted.push(lease);
+    this.say('DHCPX_RELEASE', query.getLabel(), address);
+  }
+
+  private processDecline(ex: Exchange4): void {
+    const query = ex.query;
+    const address = requestedAddress(query);
+    if (address === undefined) return;
+    ex.committed = true;
+    const lease = this.store.get(address);
+    const handle = this.handleOf(ex);
+    if (!lease || !this.ownedBy(lease, ex) || lease.state !== 0) return;
+    const h = this.hooks.lease4_decline;
+    if (this.driver.present(h)) {
+      handle.deleteAllArguments();
+      handle.setArgument('query4', query, CPP.pkt4);
+      handle.setArgument('lease4', lease, CPP.lease4);
+      this.driver.call(h, handle);
+      const status = handle.getStatus();
+      handle.deleteAllArguments();
+      if (status === 1 || status === 2) return;
+    } else this.driver.reached(h, handle);
+    const probation = this.config?.declineProbationPeriod ?? 86400;
+    lease.hwaddr = undefined;
+    lease.clientId = undefined;
+    lease.hostname = '';
+    lease.fqdnFwd = false;
+    lease.fqdnRev = false;
+    lease.validLft = probation;
+    lease.cltt = this.nowSeconds();
+    lease.state = 1;
+    this.store.update(lease);
+    this.stats.add(`subnet[${lease.subnetId}].declined-addresses`);
+    this.stats.add('declined-addresses');
+    ex.leases.push(lease);
+    this.say('DHCPX_DECLINE_LEASE', address, query.getLabel(), probation);
+  }
+
+  private processInform(ex: Exchange4): void {
+    ex.response = initResponse4(this, ex.query, DHCPACK);
+    const selected = selectSubnet4(this, ex);
+    if (selected === 'drop' || !ex.subnet) {
+      ex.response = undefined;
+      return;
+    }
+    finishResponse4(this, ex);
+  }
+
+  /** True when `lease` belongs to the query's client (client id, else hardware address). */
+  ownedBy(lease: Lease4, ex: Exchange4): boolean {
+    const clientId = ex.clientId ?? clientIdOf(ex.query);
+    if (clientId !== undefined && lease.clientId !== undefined) return lease.clientId === clientId;
+    return lease.hwaddr !== undefined && lease.hwaddr === ex.query.getHWAddr().toString();
+  }
+
+  /** leases4_committed, then pkt4_send / buffer4_send and the datagram out. */
+  private finish(ex: Exchange4, sent: SentPacket[]): void {
+    sendResponse4(this, ex, sent);
+  }
+
+  leases(): LeaseView[] {
+    return this.store.all().map((l) => ({
+      type: 'V4',
+      address: l.addr,
+      subnetId: l.subnetId,
+      hwaddr: l.hwaddr,
+      clientId: l.clientId,
+      validLifetime: l.validLft,
+      cltt: l.cltt,
+      state: l.state,
+      stateName: ['default', 'declined', 'expired-reclaimed'][l.state] ?? 'unknown',
+      hostname: l.hostname,
+    }));
+  }
+
+  reclaimExpired(remove: boolean, viaCommand: boolean): void {
+    reclaimExpired4(this, remove, viaCommand);
+  }
+
+  flushReclaimed(): void {
+    const hold = this.config?.expired.holdReclaimedTime ?? 3600;
+    const now = this.nowSeconds();
+    for (const lease of this.store.all()) {
+      if (lease.state === 2 && lease.getExpirationTime() + hold <= now)
+        this.store.delete(lease.addr);
+    }
+  }
+
+  runTimers(): void {
+    const c = this.config;
+    if (!c || this.isShutdown) return;
+    const now = this.nowSeconds();
+    const expired = c.expired;
+    if (expired.reclaimTimerWaitTime > 0 && now >= this.nextReclaim) {
+      this.nextReclaim = now + expired.reclaimTimerWaitTime;
+      this.reclaimExpired(expired.flushReclaimedTimerWaitTime === 0, false);
+    }
+    if (expired.flushReclaimedTimerWaitTime > 0 && now >= this.nextFlush) {
+      this.nextFlush = now + expired.flushReclaimedTimerWaitTime;
+      this.flushReclaimed();
+    }
+  }
+
+  advance(seconds: number): void {
+    if (this.options.now) {
+      this.runTimers();
+      return;
+    }
+    for (let i = 0; i < seconds; i++) {
+      this.moveClock(1);
+      this.runTimers();
+    }
+  }
+
+  addressValue(text: string): number | undefined {
+    return parseIpv4(text);
+  }
+}
+
+/** The client-id option's bytes as hex, or undefined. */
+export function clientIdOf(query: Pkt4): string | undefined {
+  const o = query.getOption(61);
+  if (!o) return undefined;
+  const d = o.getData();
+  let out = '';
+  for (let i = 0; i < d.length; i++)
+    out += (i ? ':' : '') + (d[i] as number).toString(16).padStart(2, '0');
+  return out;
+}
+
+export { DHCPNAK };

@@ -1,0 +1,93 @@
+import { Option, Pkt4 } from '@hookscope/dhcp';
+import type { PacketMeta } from '../types';
+
+/**
+ * Kea parses a received buffer into the same Pkt4 object buffer4_receive callouts saw, so a
+ * reference a callout kept stays the query. This copies a freshly decoded packet into `target`.
+ * Throws DhcpParseError as Pkt4.unpack does.
+ */
+export function unpackInto(target: Pkt4, bytes: Uint8Array): void {
+  const p = Pkt4.unpack(bytes);
+  target.op = p.op;
+  target.htype = p.htype;
+  target.hlen = p.hlen;
+  target.hops = p.hops;
+  target.transid = p.transid;
+  target.secs = p.secs;
+  target.flags = p.flags;
+  target.setCiaddr(p.getCiaddr());
+  target.setYiaddr(p.getYiaddr());
+  target.setSiaddr(p.getSiaddr());
+  target.setGiaddr(p.getGiaddr());
+  target.chaddr = p.chaddr;
+  target.snameField = p.snameField;
+  target.fileField = p.fileField;
+  target.hasCookie = p.hasCookie;
+  target.options = [...target.options, ...p.options];
+  target.padsAfter = p.padsAfter;
+  target.hasEnd = p.hasEnd;
+  target.trailing = p.trailing;
+}
+
+export function applyMeta(pkt: Pkt4, meta: PacketMeta | undefined): void {
+  pkt.remoteAddr = meta?.remoteAddress ?? '0.0.0.0';
+  pkt.remotePort = meta?.remotePort ?? 68;
+  pkt.localAddr = meta?.localAddress ?? '255.255.255.255';
+  pkt.localPort = meta?.localPort ?? 67;
+  pkt.iface = meta?.iface ?? 'eth0';
+  pkt.ifindex = meta?.ifindex ?? 1;
+  pkt.remoteHWAddr = meta?.remoteHWAddr;
+  pkt.localHWAddr = meta?.localHWAddr;
+}
+
+/** Kea packs option 53 first and the relay agent information (82) last; the rest by code. */
+export function orderForPacking(pkt: Pkt4): void {
+  const rank = (code: number) => (code === 53 ? -1 : code === 82 ? 256 : code);
+  pkt.options.sort((a, b) => rank(a.code) - rank(b.code));
+}
+
+export function optionUint32(code: number, value: number): Option {
+  const b = new Uint8Array(4);
+  new DataView(b.buffer).setUint32(0, value >>> 0);
+  return new Option('v4', code, b);
+}
+
+export function optionAddress(code: number, address: string): Option {
+  const b = Uint8Array.from(address.split('.').map(Number));
+  return new Option('v4', code, b);
+}
+
+export function optionBytes(code: number, bytes: Uint8Array): Option {
+  return new Option('v4', code, bytes);
+}
+
+/** "DHCPDISCOVER xid=0x2265b1f6 from 02:00:00:00:10:01" for request summaries. */
+export function summary4(pkt: Pkt4): string {
+  return `${pkt.getName()} xid=0x${pkt.transid.toString(16)} from ${pkt.getHWAddr().toString()}`;
+}
+
+/** The requested-address option (50) as text, or undefined. */
+export function requestedAddress(pkt: Pkt4): string | undefined {
+  const o = pkt.getOption(50);
+  if (!o) return undefined;
+  const d = o.getData();
+  if (d.length !== 4) return undefined;
+  return `${d[0]}.${d[1]}.${d[2]}.${d[3]}`;
+}
+
+export function serverIdOption(pkt: Pkt4): string | undefined {
+  const o = pkt.getOption(54);
+  if (!o) return undefined;
+  const d = o.getData();
+  if (d.length !== 4) return undefined;
+  return `${d[0]}.${d[1]}.${d[2]}.${d[3]}`;
+}
+
+export function hexOf(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    if (i > 0) out += ':';
+    out += (bytes[i] as number).toString(16).padStart(2, '0');
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * The Kea release a simulated server behaves as. Features are gated on the release that
+ * introduced them (hook-points.json `since`, and the reference's section K), never on a
+ * boolean per scenario, so any release between 2.2.0 and the newest one behaves coherently.
+ */
+export const NEWEST_KEA_VERSION = '3.3.1';
+export const SUPPORTED_KEA_VERSIONS: readonly string[] = [
+  '2.2.0',
+  '2.4.1',
+  '2.6.1',
+  '3.0.0',
+  NEWEST_KEA_VERSION,
+];
+
+/** "2.2.0" -> 20200; "3.3.1-git" -> 30301. Throws on anything else. */
+export function versionNumber(version: string): number {
+  const match = /^(\d+)\.(\d+)\.(\d+)/.exec(version.trim());
+  if (!match) throw new Error(`unsupported Kea version '${version}' (expected e.g. 2.2.0)`);
+  return Number(match[1]) * 10000 + Number(match[2]) * 100 + Number(match[3]);
+}
+
+/** What differs between releases, resolved once per server. */
+export interface KeaFeatures {
+  readonly version: string;
+  readonly number: number;
+  /** lease4_select carries offer_lft (2.3.6). */
+  readonly offerLifetimeArgument: boolean;
+  /** lease4_offer hook exists (2.5.2). */
+  readonly lease4Offer: boolean;
+  /** lease4_server_decline hook exists (2.5.5). */
+  readonly lease4ServerDecline: boolean;
+  /** pkt4_send / pkt6_send carry subnet4 / subnet6; subnet*_select parkable (2.5.6). */
+  readonly sendHasSubnet: boolean;
+  /** Subnet arguments are ConstSubnet4Ptr / ConstSubnet6Ptr (2.7.5). */
+  readonly constSubnets: boolean;
+  /** leases*_committed carry response4 / response6; addr6_register exists (2.7.7). */
+  readonly committedHasResponse: boolean;
+  /** The libreload command exists (removed in the 2.5 series). */
+  readonly libreload: boolean;
+  /** Multi-threading is on unless the config says otherwise (2.3.5). */
+  readonly multiThreadingDefault: boolean;
+}
+
+export function keaFeatures(version: string): KeaFeatures {
+  const number = versionNumber(version);
+  return {
+    version,
+    number,
+    offerLifetimeArgument: number >= 20306,
+    lease4Offer: number >= 20502,
+    lease4ServerDecline: number >= 20505,
+    sendHasSubnet: number >= 20506,
+    constSubnets: number >= 20705,
+    committedHasResponse: number >= 20707,
+    libreload: number < 20500,
+    multiThreadingDefault: number >= 20305,
+  };
+}

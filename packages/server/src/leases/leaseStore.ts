@@ -1,0 +1,173 @@
+import type { Lease4, Lease6 } from './lease';
+
+/**
+ * The memfile lease database kept in memory (`persist: false`): leases by address, plus the
+ * client indexes the allocation engine searches. Stores the very objects it is given (Kea's
+ * memfile copies; here the server clones before adding when a callout must not alias it).
+ */
+export class LeaseStore4 {
+  private readonly byAddress = new Map<string, Lease4>();
+  /** `subnet|c|client-id` and `subnet|h|hwaddr` -> leases, so a query never scans the table. */
+  private readonly byClient = new Map<string, Lease4[]>();
+
+  private indexKeys(lease: Lease4): string[] {
+    const keys: string[] = [];
+    if (lease.clientId !== undefined) keys.push(`${lease.subnetId}|c|${lease.clientId}`);
+    if (lease.hwaddr !== undefined) keys.push(`${lease.subnetId}|h|${lease.hwaddr}`);
+    return keys;
+  }
+
+  private index(lease: Lease4): void {
+    for (const key of this.indexKeys(lease)) {
+      const list = this.byClient.get(key);
+      if (list) list.push(lease);
+      else this.byClient.set(key, [lease]);
+    }
+  }
+
+  private unindex(lease: Lease4): void {
+    for (const key of this.indexKeys(lease)) {
+      const list = this.byClient.get(key);
+      if (!list) continue;
+      const at = list.indexOf(lease);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) this.byClient.delete(key);
+    }
+  }
+
+  get(address: string): Lease4 | undefined {
+    return this.byAddress.get(address);
+  }
+
+  add(lease: Lease4): boolean {
+    if (this.byAddress.has(lease.addr)) return false;
+    this.byAddress.set(lease.addr, lease);
+    this.index(lease);
+    return true;
+  }
+
+  /** Replaces the stored lease of that address (re-indexes: the client may have changed). */
+  update(lease: Lease4): void {
+    const old = this.byAddress.get(lease.addr);
+    if (old) this.unindex(old);
+    this.byAddress.set(lease.addr, lease);
+    this.index(lease);
+  }
+
+  delete(address: string): boolean {
+    const old = this.byAddress.get(address);
+    if (!old) return false;
+    this.unindex(old);
+    return this.byAddress.delete(address);
+  }
+
+  /** A client's lease in a subnet, by client id first, then by hardware address (Kea's order). */
+  findClient(
+    subnetId: number,
+    clientId: string | undefined,
+    hwaddr: string | undefined,
+    matchClientId: boolean,
+  ): Lease4 | undefined {
+    if (matchClientId && clientId !== undefined) {
+      const byId = this.byClient.get(`${subnetId}|c|${clientId}`);
+      if (byId && byId.length > 0) return byId[0];
+    }
+    if (hwaddr === undefined) return undefined;
+    const byHw = this.byClient.get(`${subnetId}|h|${hwaddr}`) ?? [];
+    // a lease found by hardware address counts only when it does not belong to another client id
+    return byHw.find(
+      (l) =>
+        !matchClientId ||
+        clientId === undefined ||
+        l.clientId === undefined ||
+        l.clientId === clientId,
+    );
+  }
+
+  all(): Lease4[] {
+    return [...this.byAddress.values()];
+  }
+
+  clear(): void {
+    this.byAddress.clear();
+    this.byClient.clear();
+  }
+
+  get size(): number {
+    return this.byAddress.size;
+  }
+}
+
+export class LeaseStore6 {
+  private readonly byAddress = new Map<string, Lease6>();
+  private readonly byClient = new Map<string, Lease6[]>();
+
+  private static key(type: string, address: string): string {
+    return `${type === 'IA_PD' ? 'P' : 'A'}${address}`;
+  }
+
+  private static clientKey(type: string, duid: string, iaid: number, subnetId: number): string {
+    return `${type}|${duid}|${iaid}|${subnetId}`;
+  }
+
+  private index(lease: Lease6): void {
+    const key = LeaseStore6.clientKey(lease.type, lease.duid, lease.iaid, lease.subnetId);
+    const list = this.byClient.get(key);
+    if (list) list.push(lease);
+    else this.byClient.set(key, [lease]);
+  }
+
+  private unindex(lease: Lease6): void {
+    const key = LeaseStore6.clientKey(lease.type, lease.duid, lease.iaid, lease.subnetId);
+    const list = this.byClient.get(key);
+    if (!list) return;
+    const at = list.indexOf(lease);
+    if (at >= 0) list.splice(at, 1);
+    if (list.length === 0) this.byClient.delete(key);
+  }
+
+  get(type: string, address: string): Lease6 | undefined {
+    return this.byAddress.get(LeaseStore6.key(type, address));
+  }
+
+  add(lease: Lease6): boolean {
+    const key = LeaseStore6.key(lease.type, lease.addr);
+    if (this.byAddress.has(key)) return false;
+    this.byAddress.set(key, lease);
+    this.index(lease);
+    return true;
+  }
+
+  update(lease: Lease6): void {
+    const key = LeaseStore6.key(lease.type, lease.addr);
+    const old = this.byAddress.get(key);
+    if (old) this.unindex(old);
+    this.byAddress.set(key, lease);
+    this.index(lease);
+  }
+
+  delete(lease: Lease6): boolean {
+    const key = LeaseStore6.key(lease.type, lease.addr);
+    const old = this.byAddress.get(key);
+    if (!old) return false;
+    this.unindex(old);
+    return this.byAddress.delete(key);
+  }
+
+  findClient(type: string, duid: string, iaid: number, subnetId: number): Lease6[] {
+    return [...(this.byClient.get(LeaseStore6.clientKey(type, duid, iaid, subnetId)) ?? [])];
+  }
+
+  all(): Lease6[] {
+    return [...this.byAddress.values()];
+  }
+
+  clear(): void {
+    this.byAddress.clear();
+    this.byClient.clear();
+  }
+
+  get size(): number {
+    return this.byAddress.size;
+  }
+}

@@ -1,0 +1,169 @@
+/**
+ * The server's log messages: Kea's message ids, with our own wording of the text. `%1..%n` are
+ * filled in order. `logger` is the child logger under kea-dhcp4 / kea-dhcp6; `level` the debug
+ * level for DEBUG messages (Kea's DBG_* constants).
+ */
+export interface MessageDef {
+  logger: string;
+  severity: 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG';
+  level?: number;
+  text: string;
+}
+
+const m = (
+  logger: string,
+  severity: MessageDef['severity'],
+  text: string,
+  level?: number,
+): MessageDef => ({
+  logger,
+  severity,
+  text,
+  level,
+});
+
+/** `X` stands for the family digit: 4 or 6; `makeCatalogue` expands it. */
+const TEMPLATES: Record<string, MessageDef> = {
+  DHCPX_CONFIG_COMPLETE: m('dhcpX', 'INFO', 'DHCPvX server configured: %1'),
+  DHCPX_CONFIG_LOAD_FAIL: m('dhcpX', 'ERROR', 'configuration error: %1'),
+  DHCPX_STARTED: m('dhcpX', 'INFO', 'Kea DHCPvX server version %1 started (simulated)'),
+  DHCPX_SHUTDOWN: m('dhcpX', 'INFO', 'server shutdown'),
+  DHCPX_BUFFER_RECEIVED: m(
+    'packets',
+    'DEBUG',
+    'buffer received from %1 to %2 over interface %3',
+    50,
+  ),
+  DHCPX_PACKET_RECEIVED: m('packets', 'DEBUG', '%1: %2 received from %3 to %4 on interface %5', 40),
+  DHCPX_PACKET_SEND: m('packets', 'DEBUG', '%1: sending %2 from %3 to %4 on interface %5', 40),
+  DHCPX_PACKET_DROP_0001: m(
+    'bad-packets',
+    'DEBUG',
+    'dropping a packet that could not be parsed: %1',
+    15,
+  ),
+  DHCPX_PACKET_DROP_0008: m(
+    'bad-packets',
+    'DEBUG',
+    '%1: dropping a packet: DHCP service is disabled',
+    15,
+  ),
+  DHCPX_PACKET_DROP_0010: m(
+    'bad-packets',
+    'DEBUG',
+    'dropping a packet from %1 with an unsupported message type %2',
+    15,
+  ),
+  DHCPX_SUBNET_SELECTION_FAILED: m(
+    'packets',
+    'DEBUG',
+    '%1: no subnet was selected for this client',
+    40,
+  ),
+  DHCPX_SUBNET_SELECTED: m('packets', 'DEBUG', '%1: subnet %2 selected', 45),
+  DHCPX_HOOK_BUFFER_RCVD_DROP: m(
+    'hooks',
+    'DEBUG',
+    'received buffer from %1 to %2 on interface %3 is dropped by a callout',
+    40,
+  ),
+  DHCPX_HOOK_BUFFER_RCVD_SKIP: m(
+    'hooks',
+    'DEBUG',
+    'received buffer from %1 to %2 on interface %3 is not parsed: a callout set skip',
+    40,
+  ),
+  DHCPX_HOOK_PACKET_RCVD_SKIP: m(
+    'hooks',
+    'DEBUG',
+    '%1: packet is dropped: a pktX_receive callout set skip or drop',
+    40,
+  ),
+  DHCPX_HOOK_SUBNETX_SELECT_DROP: m(
+    'hooks',
+    'DEBUG',
+    '%1: packet dropped by a subnetX_select callout',
+    40,
+  ),
+  DHCPX_HOOK_SUBNETX_SELECT_SKIP: m(
+    'hooks',
+    'DEBUG',
+    '%1: no subnet selected: a subnetX_select callout set skip',
+    40,
+  ),
+  DHCPX_HOOK_LEASESX_COMMITTED_DROP: m(
+    'hooks',
+    'DEBUG',
+    '%1: response dropped by a leasesX_committed callout',
+    40,
+  ),
+  DHCPX_HOOK_LEASESX_COMMITTED_PARK: m(
+    'hooks',
+    'DEBUG',
+    '%1: response parked by a leasesX_committed callout',
+    40,
+  ),
+  DHCPX_HOOK_PACKET_SEND_SKIP: m(
+    'hooks',
+    'DEBUG',
+    '%1: a pktX_send callout set skip: the response is not packed',
+    40,
+  ),
+  DHCPX_HOOK_PACKET_SEND_DROP: m(
+    'hooks',
+    'DEBUG',
+    '%1: response dropped by a pktX_send callout',
+    40,
+  ),
+  DHCPX_HOOK_BUFFER_SEND_SKIP: m(
+    'hooks',
+    'DEBUG',
+    '%1: a bufferX_send callout set skip: nothing is sent',
+    40,
+  ),
+  DHCPX_LEASE_ALLOC: m('leases', 'INFO', '%1: lease %2 allocated for %3 seconds'),
+  DHCPX_LEASE_ADVERT: m('leases', 'INFO', '%1: lease %2 will be advertised'),
+  DHCPX_RELEASE: m('leases', 'INFO', '%1: address %2 was released'),
+  DHCPX_DECLINE_LEASE: m(
+    'leases',
+    'INFO',
+    'lease %1 declined by client %2; unavailable for %3 seconds',
+  ),
+  DHCPX_RESPONSE_NAK: m('leases', 'DEBUG', '%1: NAK for requested address %2', 50),
+  DHCPX_LEASE_RECLAIM: m('leases', 'DEBUG', 'reclaiming expired lease %1', 50),
+  DHCPX_CLASS_UNEVALUATED: m(
+    'dhcpX',
+    'WARN',
+    'client class %1 has a test expression (%2) which the simulated server does not evaluate yet',
+  ),
+  DHCPX_DYNAMIC_RECONFIGURATION: m(
+    'dhcpX',
+    'INFO',
+    'initiate server reconfiguration using file: %1',
+  ),
+  DHCPX_NOT_RUNNING: m('dhcpX', 'ERROR', 'DHCPvX server is not running'),
+  DHCPX_PARK_LIMIT: m('hooks', 'DEBUG', '%1: parked response released', 40),
+  DHCPSRV_MEMFILE_LEASES_RECLAIM: m('dhcpsrv', 'DEBUG', 'reclaimed %1 expired leases', 50),
+  COMMAND_RECEIVED: m('commands', 'INFO', "Received command '%1'"),
+};
+
+export type MessageCatalogue = Record<string, MessageDef & { id: string }>;
+
+/** The catalogue for one family, ids and texts with the family digit filled in. */
+export function makeCatalogue(family: 'dhcp4' | 'dhcp6'): MessageCatalogue {
+  const digit = family === 'dhcp4' ? '4' : '6';
+  const out: MessageCatalogue = {};
+  for (const [key, def] of Object.entries(TEMPLATES)) {
+    const id = key.replaceAll('X', digit);
+    out[key] = {
+      id,
+      logger: def.logger.replace('dhcpX', `dhcp${digit}`),
+      severity: def.severity,
+      level: def.level,
+      text: def.text.replaceAll('X', digit),
+    };
+  }
+  return out;
+}
+
+export const MESSAGE_KEYS = Object.keys(TEMPLATES);

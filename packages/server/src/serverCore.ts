@@ -1,0 +1,273 @@
+import { type CalloutHandle, type HookLibraryInfo, ServerHooks } from '@hookscope/engine';
+import { ConfigError } from './config/configHelpers';
+import type { ServerConfig } from './config/configModel';
+import { parseServerConfig } from './config/parseConfig';
+import { builtinCommandNames } from './control/builtinCommands';
+import { processCommand } from './control/processCommand';
+import { CPP } from './cppTypes';
+import { hookNamesFor } from './hookNames';
+import { HooksDriver } from './hooksDriver';
+import { type KeaFeatures, keaFeatures, NEWEST_KEA_VERSION } from './keaVersion';
+import { type MessageCatalogue, makeCatalogue } from './messages';
+import { ServerLogger } from './serverLogger';
+import { DHCP4_STATISTICS, DHCP6_STATISTICS, Stats } from './stats';
+import type {
+  CommandAnswer,
+  ControlCommand,
+  CreateServerOptions,
+  RequestKind,
+  SentPacket,
+} from './types';
+
+/** The DHCP service state the dhcp-disable / dhcp-enable commands change (Kea's NetworkState). */
+export class NetworkState {
+  enabled = true;
+  /** simulated-clock seconds when a `max-period` disable ends */
+  reenableAt: number | undefined = undefined;
+  toJSON(): Record<string, unknown> {
+    return { 'dhcp-enabled': this.enabled };
+  }
+}
+
+/**
+ * What both simulated servers share: options, Kea release, clock, the hooks driver, logging,
+ * statistics, the configuration and how it is applied. The family servers add packet
+ * processing, leases and reclamation on top (`Dhcp4Server`, `Dhcp6Server`).
+ */
+export abstract class ServerCore {
+  readonly features: KeaFeatures;
+  readonly driver: HooksDriver;
+  readonly log: ServerLogger;
+  readonly messages: MessageCatalogue;
+  readonly stats: Stats;
+  readonly networkState = new NetworkState();
+  /** The applied configuration; undefined until a configure succeeds. */
+  config: ServerConfig | undefined;
+  /** The last configuration given to configure(): config-reload applies it again. */
+  configSource: unknown;
+  readonly unparked: SentPacket[] = [];
+  readonly writtenFiles = new Map<string, string>();
+  protected isShutdown = false;
+  private manualClock = 0;
+  readonly startedAt: number;
+  reloadCount = 0;
+
+  constructor(
+    readonly family: 'dhcp4' | 'dhcp6',
+    readonly options: CreateServerOptions,
+  ) {
+    this.features = keaFeatures(options.keaVersion ?? NEWEST_KEA_VERSION);
+    this.log = new ServerLogger(
+      family === 'dhcp4' ? 'kea-dhcp4' : 'kea-dhcp6',
+      options.logger,
+      () => this.nowMs(),
+    );
+    this.messages = makeCatalogue(family);
+    this.stats = new Stats(() => this.nowMs());
+    for (const name of family === 'dhcp4' ? DHCP4_STATISTICS : DHCP6_STATISTICS)
+      this.stats.set(name, 0);
+    this.driver = new HooksDriver(hookNamesFor(family, this.features), options.observer, {
+      resolveLibrary: options.resolveLibrary,
+      logger: this.log,
+      keaVersion: this.features.version,
+    });
+    this.startedAt = this.nowMs();
+  }
+
+  get keaVersion(): string {
+    return this.features.version;
+  }
+
+  nowMs(): number {
+    return this.options.now ? this.options.now() : Date.now() + this.manualClock;
+  }
+
+  /** The clock in whole seconds, as lease times are kept. */
+  nowSeconds(): number {
+    return Math.floor(this.nowMs() / 1000);
+  }
+
+  protected moveClock(seconds: number): void {
+    if (!this.options.now) this.manualClock += seconds * 1000;
+  }
+
+  /** Logs a catalogue message (see messages.ts). */
+  say(key: string, ...args: unknown[]): void {
+    const def = this.messages[key];
+    if (!def) throw new Error(`no message ${key}`);
+    this.log.message(def.logger, def.severity, def.id, def.text, args, def.level);
+  }
+
+  beginRequest(kind: RequestKind, summary: string): void {
+    this.options.observer?.beginRequest?.(kind, summary);
+  }
+
+  endRequest(): void {
+    this.options.observer?.endRequest?.();
+  }
+
+  /** A handle for work outside packet processing (config, commands, timers). */
+  newHandle(): CalloutHandle {
+    return this.driver.manager.createCalloutHandle();
+  }
+
+  /** Family parts of configure: apply the parsed config (subnets, leases, timers). */
+  protected abstract applyConfig(config: ServerConfig): void;
+
+  /**
+   * config-set / configure, in Kea's order: parse and check (a failure keeps the old
+   * configuration), check the libraries (open, version, close), commit, load the libraries
+   * (a failure leaves none loaded), then dhcpX_srv_configured on its own handle.
+   */
+  configureFrom(input: unknown, remember = true): CommandAnswer {
+    if (this.isShutdown) return { result: 1, text: 'server is shutting down' };
+    let parsed: ServerConfig;
+    try {
+      parsed = parseServerConfig(this.family, input, this.features);
+    } catch (error) {
+      const text = error instanceof ConfigError ? error.message : String(error);
+      this.say('DHCPX_CONFIG_LOAD_FAIL', text);
+      return { result: 1, text };
+    }
+    const failing = this.driver.manager.validateLibraries(
+      parsed.hooksLibraries,
+      parsed.multiThreading,
+    );
+    if (failing.length > 0) {
+      const text = `hooks libraries failed to validate - library or libraries in error are: ${failing.join(', ')}`;
+      this.say('DHCPX_CONFIG_LOAD_FAIL', text);
+      return { result: 1, text };
+    }
+    if (remember) this.configSource = input;
+    this.config = parsed;
+    this.log.configure(parsed.loggers);
+    this.applyConfig(parsed);
+    for (const cls of parsed.clientClasses) {
+      if (cls.test !== undefined) this.say('DHCPX_CLASS_UNEVALUATED', cls.name, cls.test);
+    }
+    this.options.observer?.setLibraries?.(parsed.hooksLibraries);
+    if (!this.driver.manager.loadLibraries(parsed.hooksLibraries, parsed.multiThreading)) {
+      const text = 'One or more hook libraries failed to load';
+      this.say('DHCPX_CONFIG_LOAD_FAIL', text);
+      return { result: 1, text };
+    }
+    const error = this.runSrvConfigured(parsed);
+    if (error !== undefined) {
+      const text = `Error initializing hooks: ${error}`;
+      this.say('DHCPX_CONFIG_LOAD_FAIL', text);
+      return { result: 1, text };
+    }
+    const summary = this.configSummary(parsed);
+    this.say('DHCPX_CONFIG_COMPLETE', summary);
+    return { result: 0, text: 'Configuration successful.' };
+  }
+
+  protected abstract configSummary(config: ServerConfig): string;
+
+  /** dhcpX_srv_configured; returns the callouts' error when one set DROP. */
+  private runSrvConfigured(config: ServerConfig): string | undefined {
+    const index = this.driver.index(
+      this.family === 'dhcp4' ? 'dhcp4_srv_configured' : 'dhcp6_srv_configured',
+    );
+    if (!this.driver.present(index)) {
+      if (this.driver.observer) {
+        this.beginRequest(
+          'config',
+          `${this.family === 'dhcp4' ? 'dhcp4' : 'dhcp6'}_srv_configured`,
+        );
+        this.driver.reached(index);
+        this.endRequest();
+      }
+      return undefined;
+    }
+    this.beginRequest('config', `${this.family}_srv_configured`);
+    const handle = this.newHandle();
+    try {
+      handle.setArgument('io_context', { kind: 'io-service' }, CPP.ioService);
+      handle.setArgument('network_state', this.networkState, CPP.networkState);
+      handle.setArgument('json_config', this.configSource, CPP.element);
+      handle.setArgument('server_config', config, CPP.srvConfig);
+      this.driver.call(index, handle);
+      if (handle.getStatus() === 2) {
+        try {
+          return String(handle.getArgument('error'));
+        } catch {
+          return 'dhcp server configuration failed';
+        }
+      }
+      return undefined;
+    } finally {
+      // arguments stay: context_destroy sees what the hook left (as in Kea)
+      handle.release();
+      this.endRequest();
+    }
+  }
+
+  /** config-test: parses and checks libraries, applies nothing. */
+  testConfig(input: unknown): CommandAnswer {
+    try {
+      const parsed = parseServerConfig(this.family, input, this.features);
+      const failing = this.driver.manager.validateLibraries(
+        parsed.hooksLibraries,
+        parsed.multiThreading,
+      );
+      if (failing.length > 0) {
+        return {
+          result: 1,
+          text: `hooks libraries failed to validate - library or libraries in error are: ${failing.join(', ')}`,
+        };
+      }
+    } catch (error) {
+      return { result: 1, text: error instanceof ConfigError ? error.message : String(error) };
+    }
+    return {
+      result: 0,
+      text: 'Configuration seems sane. Control-socket, hook-libraries, and D2 configuration were sanity checked, but not applied.',
+    };
+  }
+
+  /** list-commands: built-in commands and the commands libraries registered, sorted. */
+  commandNames(): string[] {
+    const names = new Set(builtinCommandNames(this.features.libreload));
+    for (const hook of this.driver.manager.serverHooks.getHookNames()) {
+      if (
+        hook.startsWith('$') &&
+        this.driver.manager.commandHandlersPresent(ServerHooks.hookToCommandName(hook))
+      ) {
+        names.add(ServerHooks.hookToCommandName(hook));
+      }
+    }
+    return [...names].sort();
+  }
+
+  command(cmd: ControlCommand): CommandAnswer {
+    if (this.isShutdown) return { result: 1, text: 'server is shutting down' };
+    const answer = processCommand(this, cmd);
+    if (this.shutdownRequested) this.shutdown();
+    return answer;
+  }
+
+  private shutdownRequested = false;
+
+  requestShutdown(): void {
+    this.shutdownRequested = true;
+  }
+
+  /** Unloads the libraries, last first (as Kea on SIGTERM). Idempotent. */
+  shutdown(): void {
+    if (this.isShutdown) return;
+    this.isShutdown = true;
+    this.driver.manager.prepareUnloadLibraries();
+    this.driver.manager.unloadLibraries();
+    this.say('DHCPX_SHUTDOWN');
+  }
+
+  libraryInfo(): HookLibraryInfo[] {
+    return this.driver.manager.getLibraryInfo();
+  }
+
+  /** Kea's reclamation of expired leases; `remove` forces removal of reclaimed leases. */
+  abstract reclaimExpired(remove: boolean, viaCommand: boolean): void;
+  /** Removes leases reclaimed longer than hold-reclaimed-time ago. */
+  abstract flushReclaimed(): void;
+}
