@@ -49,7 +49,10 @@ describe('D. calling callouts', () => {
   it('R50: every callout runs whatever the status; the last value wins', () => {
     const t = createTestManager();
     t.manager.loadLibraries(
-      libs(['/lib/status.so', { status: NextStep.DROP }], '/lib/status.so', ['/lib/status.so', { status: 0 }]),
+      libs(['/lib/status.so', { status: NextStep.DROP }], '/lib/status.so', [
+        '/lib/status.so',
+        { status: 0 },
+      ]),
     );
     const handle = call(t, 'alpha');
     expect(handle.getArgument('result')).toBe('022');
@@ -132,7 +135,9 @@ describe('D. calling callouts', () => {
 
   it('R56: all callouts of a hook share the handle: arguments set by one are seen by the next', () => {
     const t = createTestManager();
-    t.manager.loadLibraries(libs('/lib/index-digit.so', '/lib/load-registers.so', '/lib/index-digit.so'));
+    t.manager.loadLibraries(
+      libs('/lib/index-digit.so', '/lib/load-registers.so', '/lib/index-digit.so'),
+    );
     expect(t.run('alpha')).toBe('13');
     expect(t.run('beta')).toBe('SL');
   });

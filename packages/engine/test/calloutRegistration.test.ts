@@ -23,7 +23,10 @@ describe('C. callout registration', () => {
     // Registration order: post "9", lib 3 "3", lib 1 "1", pre "0", lib 2 "2", lib 3 "2",
     // lib 3 "1", lib 1 "2". Call order: 0, lib 1 (1 2), lib 2 (2), lib 3 (3 2 1), post 9.
     const handles: LibraryHandle[] = [];
-    const grab = { version: () => KEA_HOOKS_VERSION, load: (h: LibraryHandle) => (handles.push(h), 0) };
+    const grab = {
+      version: () => KEA_HOOKS_VERSION,
+      load: (h: LibraryHandle) => (handles.push(h), 0),
+    };
     const serverHooks = new ServerHooks();
     serverHooks.registerHook('alpha');
     const manager = new HooksManager({ serverHooks, resolveLibrary: () => grab });
@@ -48,7 +51,8 @@ describe('C. callout registration', () => {
     t.manager.loadLibraries(libs('/lib/index-digit.so'));
     const noop = () => 0;
     const cm = t.manager.preCalloutsLibraryHandle().calloutManager;
-    for (const ok of [0, 1, INT_MAX, -1]) expect(() => cm.registerCallout('alpha', noop, ok)).not.toThrow();
+    for (const ok of [0, 1, INT_MAX, -1])
+      expect(() => cm.registerCallout('alpha', noop, ok)).not.toThrow();
     for (const bad of [2, -2, INT_MAX - 1, 1.5]) {
       expect(() => cm.registerCallout('alpha', noop, bad)).toThrow(NoSuchLibrary);
     }

@@ -43,12 +43,17 @@ describe('B. loading and unloading libraries', () => {
     for (const name of ['mtAbsent', 'mtZero', 'mtThrows']) {
       expect(t.manager.loadLibraries(libs(`/lib/${name}.so`), true)).toBe(false);
     }
-    expect(t.ids().filter((id) => id === 'HOOKS_LIBRARY_MULTI_THREADING_NOT_COMPATIBLE')).toHaveLength(2);
+    expect(
+      t.ids().filter((id) => id === 'HOOKS_LIBRARY_MULTI_THREADING_NOT_COMPATIBLE'),
+    ).toHaveLength(2);
     expect(t.ids()).toContain('HOOKS_MULTI_THREADING_COMPATIBLE_EXCEPTION');
     expect(t.manager.loadLibraries(libs('/lib/index-digit.so'), true)).toBe(true);
     expect(t.ids()).toContain('HOOKS_LIBRARY_MULTI_THREADING_COMPATIBLE');
     // refused by a check: load() was never called for the MT failures
-    expect(journal.filter((line) => line.startsWith('load mt'))).toEqual(['load mtAbsent', 'load mtZero']);
+    expect(journal.filter((line) => line.startsWith('load mt'))).toEqual([
+      'load mtAbsent',
+      'load mtZero',
+    ]);
   });
 
   it('R19 R20: a load() returning non-zero gets its unload() and loses every callout', () => {
@@ -56,7 +61,10 @@ describe('B. loading and unloading libraries', () => {
     expect(t.manager.loadLibraries(libs('/lib/failingLoad.so'))).toBe(false);
     expect(journal).toEqual(['load failingLoad', 'unload failingLoad']);
     expect(t.manager.calloutsPresent(t.hook('alpha'))).toBe(false);
-    expect(t.records.find((r) => r.id === 'HOOKS_LOAD_ERROR')?.args).toEqual(['/lib/failingLoad.so', '1']);
+    expect(t.records.find((r) => r.id === 'HOOKS_LOAD_ERROR')?.args).toEqual([
+      '/lib/failingLoad.so',
+      '1',
+    ]);
   });
 
   it('R19 R21: load() throwing, or registering on an unknown hook, is a load failure', () => {
@@ -139,7 +147,11 @@ describe('B. loading and unloading libraries', () => {
 
   it('R26 R27: unload() runs once, last library first; a throwing or failing unload() is only logged', () => {
     const t = createTestManager();
-    const list = libs('/lib/throwingUnload.so', ['/lib/named.so', { name: 'B' }], '/lib/failingUnload.so');
+    const list = libs(
+      '/lib/throwingUnload.so',
+      ['/lib/named.so', { name: 'B' }],
+      '/lib/failingUnload.so',
+    );
     expect(t.manager.loadLibraries(list)).toBe(true);
     t.manager.prepareUnloadLibraries();
     expect(t.manager.calloutsPresent(t.hook('alpha'))).toBe(false);
@@ -150,7 +162,10 @@ describe('B. loading and unloading libraries', () => {
       'unload throwingUnload',
     ]);
     expect(t.ids()).toContain('HOOKS_UNLOAD_EXCEPTION');
-    expect(t.records.find((r) => r.id === 'HOOKS_UNLOAD_ERROR')?.args).toEqual(['/lib/failingUnload.so', '3']);
+    expect(t.records.find((r) => r.id === 'HOOKS_UNLOAD_ERROR')?.args).toEqual([
+      '/lib/failingUnload.so',
+      '3',
+    ]);
     expect(t.manager.getLibraryNames()).toEqual([]);
   });
 
@@ -174,7 +189,11 @@ describe('B. loading and unloading libraries', () => {
     const t = createTestManager();
     const lot = t.manager.getParkingLot('leases4_committed');
     const events: string[] = [];
-    lot.park('q1', () => events.push('unparked q1'), () => events.push('discarded q1'));
+    lot.park(
+      'q1',
+      () => events.push('unparked q1'),
+      () => events.push('discarded q1'),
+    );
     expect(t.manager.loadLibraries(libs('/lib/index-digit.so'))).toBe(true);
     expect(lot.size()).toBe(0);
     lot.park('q2', () => events.push('unparked q2'));
@@ -188,13 +207,19 @@ describe('B. loading and unloading libraries', () => {
     const probe = {
       version: () => KEA_HOOKS_VERSION,
       load: (handle: LibraryHandle) => {
-        seen.push([handle.getParameters(), handle.getParameterNames(), handle.getParameter('mail')]);
+        seen.push([
+          handle.getParameters(),
+          handle.getParameterNames(),
+          handle.getParameter('mail'),
+        ]);
         return 0;
       },
     };
     const manager = new HooksManager({ resolveLibrary: () => probe });
     const mapped = { mail: 'a@b', floor: 13, debug: false, users: ['a'], languages: { en: 1 } };
-    expect(manager.loadLibraries([{ library: '/p1' }, { library: '/p2', parameters: mapped }])).toBe(true);
+    expect(
+      manager.loadLibraries([{ library: '/p1' }, { library: '/p2', parameters: mapped }]),
+    ).toBe(true);
     const notAMap = [1, 2] as unknown as Record<string, unknown>;
     expect(manager.loadLibraries([{ library: '/p3', parameters: notAMap }])).toBe(true);
     expect(seen).toEqual([
