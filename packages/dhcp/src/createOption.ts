@@ -3,7 +3,7 @@ import { fromHex } from './bytes';
 import { Option } from './option';
 import type { Universe } from './optionDefinition';
 import { getOptionDefinition, getOptionDefinitionByName } from './optionDefinitions';
-import { encodeValue, type OptionValue } from './optionValue';
+import type { OptionValue } from './optionValue';
 
 /**
  * A new option of `universe` in `space` (`dhcp4` / `dhcp6` by default), by Kea name or code,
@@ -35,8 +35,10 @@ export function createOption(
     data = new Uint8Array(4);
     new DataView(data.buffer).setUint32(0, Number(value ?? 0) >>> 0);
   } else if (def.type === 'empty') data = new Uint8Array(0);
-  else data = encodeValue(def, value, universe);
+  else data = new Uint8Array(0);
   const opt = new Option(universe, code, data, space);
+  // typed values go through the option, which knows the variants (e.g. ASCII client FQDN)
+  if (def !== undefined && def.layout === undefined && def.type !== 'empty') opt.setValue(value);
   for (const s of subOptions) opt.addOption(s);
   return opt;
 }

@@ -148,9 +148,8 @@ export class Option {
   }
 
   /** DHCPv4 client FQDN with the E flag clear carries its name in ASCII, not in labels. */
-  #valueDef(def: OptionDefinition): OptionDefinition {
+  #valueDef(def: OptionDefinition, flags = this.#src[this.#valueStart] ?? 0): OptionDefinition {
     if (def.code !== 81 || this.space !== 'dhcp4') return def;
-    const flags = this.#src[this.#valueStart] ?? 0;
     return flags & 0x04 ? def : ASCII_FQDN4;
   }
 
@@ -167,7 +166,8 @@ export class Option {
       }
       throw new TypeError(`option ${this.code} has no typed value; use setData`);
     }
-    this.setData(encodeValue(this.#valueDef(def), value, this.universe));
+    const flags = Array.isArray(value) ? Number(value[0]) : 0;
+    this.setData(encodeValue(this.#valueDef(def, flags), value, this.universe));
   }
 
   /** True when this option carries sub-options (it encapsulates a space). */

@@ -120,10 +120,10 @@ export function packetJson(pkt: AnyPkt, meta: { frame?: number; time?: string } 
     family: pkt.family,
     msgType: pkt.getName(),
     xid: pkt.getTransid(),
+    ...(pkt.family === 'dhcp4' ? { fields: fields4(pkt) } : {}),
     options: [],
   };
   if (pkt.family === 'dhcp4') {
-    out.fields = fields4(pkt);
     out.options = pkt.options.map(optionJson);
     const ov = pkt.getOverloadedOptions();
     const list = (r: OptionRun | undefined) => r?.options.map(optionJson);
