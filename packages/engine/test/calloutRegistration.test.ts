@@ -25,7 +25,10 @@ describe('C. callout registration', () => {
     const handles: LibraryHandle[] = [];
     const grab = {
       version: () => KEA_HOOKS_VERSION,
-      load: (h: LibraryHandle) => (handles.push(h), 0),
+      load: (h: LibraryHandle) => {
+        handles.push(h);
+        return 0;
+      },
     };
     const serverHooks = new ServerHooks();
     serverHooks.registerHook('alpha');

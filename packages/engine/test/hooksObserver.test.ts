@@ -137,7 +137,10 @@ describe('HooksObserver', () => {
       observer,
       resolveLibrary: () => ({
         version: () => KEA_HOOKS_VERSION,
-        alpha: (h: CalloutHandle) => (h.setArgument('result', 'x'), 0),
+        alpha: (h: CalloutHandle) => {
+          h.setArgument('result', 'x');
+          return 0;
+        },
       }),
     });
     manager.loadLibraries([{ library: '/a' }]);
