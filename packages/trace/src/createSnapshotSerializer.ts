@@ -1,3 +1,4 @@
+import { packetJsonView } from './packetJsonView';
 import type { JsonValue, Snapshot } from './types';
 
 /** Turns a live value, with its engine type tag, into a `{ tag, value }` snapshot. */
@@ -9,8 +10,8 @@ export type TagView = (value: unknown) => JsonValue | undefined;
 export interface SnapshotSerializerOptions {
   /** Views by exact tag; they win over everything else. Default: none. */
   byTag?: Readonly<Record<string, TagView>>;
-  /** JSON view of a DHCP packet, used for `Pkt4Ptr`, `Pkt6Ptr`, `Pkt4`, `Pkt6` (and const
-   * variants). Default: the packet's `toJSON()` when it has one, else its own fields. */
+  /** JSON view of a DHCP packet, used for `Pkt4Ptr`, `Pkt6Ptr`, `Pkt4`, `Pkt6` (and their
+   * `isc::dhcp::` names). Default: `packetJsonView` (type, xid, addresses, options by code). */
   packetView?: TagView;
   /** Nesting depth shown before `{ "$opaque": "depth" }`. Default 12. */
   maxDepth?: number;
@@ -115,7 +116,7 @@ export function createSnapshotSerializer(
   return (value, tag) => {
     try {
       let custom: TagView | undefined = byTag[tag];
-      if (!custom && PACKET_TAG.test(tag) && options.packetView) custom = options.packetView;
+      if (!custom && PACKET_TAG.test(tag)) custom = options.packetView ?? packetJsonView;
       if (!custom && SUBNET_TAG.test(tag)) custom = subnetView;
       if (!custom && SUBNET_COLLECTION_TAG.test(tag)) custom = subnetCollectionView;
       if (custom) {

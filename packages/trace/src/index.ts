@@ -33,6 +33,7 @@ export {
   statusName,
 } from './getRequestTimeline';
 export { jsonEqual, snapshotEqual, snapshotMapEqual } from './jsonEqual';
+export { optionsView, packetJsonView } from './packetJsonView';
 export type { ReadTraceResult } from './readTrace';
 export { readTrace } from './readTrace';
 export { guessRequestKind } from './requestTracker';

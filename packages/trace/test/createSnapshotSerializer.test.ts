@@ -81,3 +81,36 @@ describe('createSnapshotSerializer', () => {
     expect(custom('x', 'Secret')).toEqual({ tag: 'Secret', opaque: true });
   });
 });
+
+describe('packetJsonView (the default for packet tags)', () => {
+  it('shows a DHCPv4 packet flat, options by code', async () => {
+    const { buildDiscover } = await import('@hookscope/dhcp');
+    const discover = buildDiscover({ hwaddr: '00:0c:01:02:03:05', xid: 0x2265 });
+    const snapshot = createSnapshotSerializer()(discover, 'isc::dhcp::Pkt4Ptr');
+    expect(snapshot).toMatchObject({
+      tag: 'isc::dhcp::Pkt4Ptr',
+      value: {
+        type: 'DHCPDISCOVER',
+        xid: '0x00002265',
+        hwaddr: '00:0c:01:02:03:05',
+        yiaddr: '0.0.0.0',
+        options: {
+          '53': { name: 'dhcp-message-type', value: 1 },
+          '61': { name: 'dhcp-client-identifier' },
+        },
+      },
+    });
+    expect(createSnapshotSerializer()({ not: 'a packet' }, 'isc::dhcp::Pkt4Ptr')).toEqual({
+      tag: 'isc::dhcp::Pkt4Ptr',
+      opaque: true,
+    });
+  });
+
+  it('shows a DHCPv6 packet with its options', async () => {
+    const { buildSolicit } = await import('@hookscope/dhcp');
+    const solicit = buildSolicit({});
+    const snapshot = createSnapshotSerializer()(solicit, 'isc::dhcp::Pkt6Ptr');
+    expect(snapshot).toMatchObject({ value: { type: 'SOLICIT', relays: [] } });
+    expect(Object.keys((snapshot as { value: { options: object } }).value.options)).toContain('1');
+  });
+});
