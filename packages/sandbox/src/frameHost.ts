@@ -47,7 +47,9 @@ export function frameHostMain(): void {
     current = undefined;
   };
   const startWorker = (url: string) => {
-    const w = new Worker(url, { type: 'module', name: 'hookscope-sandbox' });
+    // Classic, not module: Chromium refuses module workers from a blob in an opaque origin.
+    // The worker bundle is one self-contained script, so nothing needs `import`.
+    const w = new Worker(url, { name: 'hookscope-sandbox' });
     w.onmessage = (event: MessageEvent) => {
       const m = event.data as { type: string; runId: number };
       if (!current || m.runId !== current.runId) return;
