@@ -1,5 +1,6 @@
 import type { CliCommand } from './command';
+import { decodeCommand } from './commands/decode';
 import { versionCommand } from './commands/version';
 
 /** Every sub-command, in the order the help lists them. */
-export const commands: readonly CliCommand[] = [versionCommand];
+export const commands: readonly CliCommand[] = [decodeCommand, versionCommand];
