@@ -1,26 +1,485 @@
-import type { ServerConfig } from '../config/configModel';
+import {
+  ADVERTISE,
+  CONFIRM,
+  DECLINE,
+  INFORMATION_REQUEST,
+  Option,
+  Pkt6,
+  REBIND,
+  RELAY_REPL,
+  RELEASE,
+  RENEW,
+  REPLY,
+  REQUEST,
+  SOLICIT,
+} from '@hookscope/dhcp';
+import type { CalloutHandle } from '@hookscope/engine';
+import { parseIpv6 } from '../address';
+import type { ServerConfig, ServerConfig6 } from '../config/configModel';
+import { CPP, subnet6Tag } from '../cppTypes';
+import { LeaseStore6 } from '../leases/leaseStore';
+import { buildConfiguredOption } from '../optionData';
 import { ServerCore } from '../serverCore';
+import { Subnet6 } from '../subnet';
 import type { CreateServerOptions, LeaseView, PacketMeta, SentPacket } from '../types';
+import { Allocator6 } from './allocator6';
+import type { Exchange6 } from './exchange6';
+import { assignLeases6, confirm6, declineLeases6, extendLeases6, releaseLeases6 } from './leases6';
+import { applyMeta6, STATUS, statusOption, summary6, unpackInto6 } from './packet6';
+import { reclaimExpired6 } from './reclaim6';
+import { selectSubnet6 } from './selectSubnet6';
+import { sendResponse6 } from './sendResponse6';
 
+const TYPE_STAT: Record<number, string> = {
+  1: 'pkt6-solicit-received',
+  2: 'pkt6-advertise-received',
+  3: 'pkt6-request-received',
+  5: 'pkt6-renew-received',
+  6: 'pkt6-rebind-received',
+  7: 'pkt6-reply-received',
+  8: 'pkt6-release-received',
+  9: 'pkt6-decline-received',
+  11: 'pkt6-infrequest-received',
+  20: 'pkt6-dhcpv4-query-received',
+};
+
+export interface Hooks6 {
+  buffer6_receive: number;
+  pkt6_receive: number;
+  subnet6_select: number;
+  host6_identifier: number;
+  ddns6_update: number;
+  lease6_select: number;
+  lease6_renew: number;
+  lease6_rebind: number;
+  lease6_release: number;
+  lease6_decline: number;
+  leases6_committed: number;
+  pkt6_send: number;
+  buffer6_send: number;
+  lease6_expire: number;
+  lease6_recover: number;
+}
+
+/**
+ * The simulated kea-dhcp6: buffer6_receive, parsing, pkt6_receive, the message checks, subnet
+ * selection (subnet6_select) and the client context (the query's handle at the latest here),
+ * message processing per IA, leases6_committed, pkt6_send, packing, buffer6_send.
+ */
 export class Dhcp6Server extends ServerCore {
+  readonly store = new LeaseStore6();
+  readonly allocator = new Allocator6(this.store);
+  readonly hooks: Hooks6;
+  subnets: Subnet6[] = [];
+  readonly parkedHandles = new Set<CalloutHandle>();
+  private nextReclaim = 0;
+  private nextFlush = 0;
+
   constructor(options: CreateServerOptions) {
     super('dhcp6', options);
+    const d = this.driver;
+    this.hooks = {
+      buffer6_receive: d.index('buffer6_receive'),
+      pkt6_receive: d.index('pkt6_receive'),
+      subnet6_select: d.index('subnet6_select'),
+      host6_identifier: d.index('host6_identifier'),
+      ddns6_update: d.index('ddns6_update'),
+      lease6_select: d.index('lease6_select'),
+      lease6_renew: d.index('lease6_renew'),
+      lease6_rebind: d.index('lease6_rebind'),
+      lease6_release: d.index('lease6_release'),
+      lease6_decline: d.index('lease6_decline'),
+      leases6_committed: d.index('leases6_committed'),
+      pkt6_send: d.index('pkt6_send'),
+      buffer6_send: d.index('buffer6_send'),
+      lease6_expire: d.index('lease6_expire'),
+      lease6_recover: d.index('lease6_recover'),
+    };
   }
-  protected applyConfig(_config: ServerConfig): void {}
-  protected configSummary(_config: ServerConfig): string {
-    return '';
+
+  get config6(): ServerConfig6 | undefined {
+    return this.config as ServerConfig6 | undefined;
   }
-  receive(_b: Uint8Array, _m?: PacketMeta): Uint8Array[] {
-    return [];
+
+  get subnetTag(): string {
+    return subnet6Tag(this.features);
   }
-  receiveDetailed(_b: Uint8Array, _m?: PacketMeta): SentPacket[] {
-    return [];
+
+  protected applyConfig(config: ServerConfig): void {
+    const c = config as ServerConfig6;
+    this.subnets = c.subnets.map((s) => new Subnet6(s));
+    this.allocator.reset();
+    const now = this.nowSeconds();
+    this.nextReclaim = now + c.expired.reclaimTimerWaitTime;
+    this.nextFlush = now + c.expired.flushReclaimedTimerWaitTime;
+    for (const s of c.subnets) {
+      let total = 0n;
+      for (const p of s.pools) total += p.last - p.first + 1n;
+      this.stats.set(`subnet[${s.id}].total-nas`, Number(total));
+      let pds = 0;
+      for (const p of s.pdPools) pds += 2 ** (p.delegatedLength - p.prefixLength);
+      this.stats.set(`subnet[${s.id}].total-pds`, pds);
+      for (const name of [
+        'assigned-nas',
+        'assigned-pds',
+        'declined-addresses',
+        'reclaimed-leases',
+        'reclaimed-declined-addresses',
+      ]) {
+        if (this.stats.get(`subnet[${s.id}].${name}`) === undefined)
+          this.stats.set(`subnet[${s.id}].${name}`, 0);
+      }
+    }
   }
+
+  protected configSummary(config: ServerConfig): string {
+    return `added IPv6 subnets: ${config.subnets.length}; DDNS: ${config.ddnsEnabled ? 'enabled' : 'disabled'}`;
+  }
+
+  handleOf(ex: Exchange6): CalloutHandle {
+    if (!ex.handle) ex.handle = this.newHandle();
+    return ex.handle;
+  }
+
+  receive(bytes: Uint8Array, meta?: PacketMeta): Uint8Array[] {
+    return this.receiveDetailed(bytes, meta).map((s) => s.bytes);
+  }
+
+  receiveDetailed(bytes: Uint8Array, meta?: PacketMeta): SentPacket[] {
+    if (this.isShutdown || !this.config) return [];
+    const observer = this.options.observer;
+    if (observer?.beginRequest) {
+      let label = `DHCPv6 datagram (${bytes.length} bytes)`;
+      try {
+        label = summary6(Pkt6.unpack(bytes));
+      } catch {
+        // keep the generic label
+      }
+      observer.beginRequest('packet', label);
+    }
+    const sent: SentPacket[] = [];
+    let ex: Exchange6 | undefined;
+    try {
+      ex = this.processPacket(bytes, meta, sent);
+    } finally {
+      if (ex?.handle && !this.parkedHandles.has(ex.handle)) ex.handle.release();
+      observer?.endRequest?.();
+    }
+    return sent;
+  }
+
+  private newExchange(query: Pkt6): Exchange6 {
+    return {
+      query,
+      response: undefined,
+      handle: undefined,
+      subnet: undefined,
+      reservation: undefined,
+      duid: '',
+      hwaddr: undefined,
+      leases: [],
+      deleted: [],
+      fake: false,
+      hostname: '',
+      fwdUpdate: false,
+      revUpdate: false,
+    };
+  }
+
+  private processPacket(
+    bytes: Uint8Array,
+    meta: PacketMeta | undefined,
+    sent: SentPacket[],
+  ): Exchange6 | undefined {
+    const h = this.hooks;
+    const d = this.driver;
+    let query: Pkt6;
+    let ex: Exchange6;
+    this.say(
+      'DHCPX_BUFFER_RECEIVED',
+      meta?.remoteAddress ?? '::',
+      meta?.localAddress ?? 'ff02::1:2',
+      meta?.iface ?? 'eth0',
+    );
+    if (d.present(h.buffer6_receive)) {
+      query = new Pkt6();
+      applyMeta6(query, meta);
+      ex = this.newExchange(query);
+      const handle = this.handleOf(ex);
+      handle.deleteAllArguments();
+      handle.setArgument('query6', query, CPP.pkt6);
+      d.call(h.buffer6_receive, handle);
+      const status = handle.getStatus();
+      query = handle.getArgument<Pkt6>('query6');
+      handle.deleteAllArguments();
+      if (!query) return ex;
+      ex.query = query;
+      if (status === 1)
+        this.say('DHCPX_HOOK_BUFFER_RCVD_SKIP', query.remoteAddr, query.localAddr, query.iface);
+      else if (status === 2) {
+        this.say('DHCPX_HOOK_BUFFER_RCVD_DROP', query.remoteAddr, query.localAddr, query.iface);
+        return ex;
+      } else {
+        try {
+          unpackInto6(query, bytes);
+        } catch (error) {
+          return this.parseFailed(ex, error);
+        }
+      }
+    } else {
+      d.reached(h.buffer6_receive);
+      try {
+        query = Pkt6.unpack(bytes);
+      } catch (error) {
+        return this.parseFailed(this.newExchange(new Pkt6()), error);
+      }
+      applyMeta6(query, meta);
+      ex = this.newExchange(query);
+    }
+    this.stats.add('pkt6-received');
+    this.stats.add(TYPE_STAT[query.getType()] ?? 'pkt6-unknown-received');
+    this.say(
+      'DHCPX_PACKET_RECEIVED',
+      query.getLabel(),
+      query.getName(),
+      query.remoteAddr,
+      query.localAddr,
+      query.iface,
+    );
+    query.addClass('ALL');
+    if (d.present(h.pkt6_receive)) {
+      const handle = this.handleOf(ex);
+      handle.deleteAllArguments();
+      handle.setArgument('query6', query, CPP.pkt6);
+      d.call(h.pkt6_receive, handle);
+      const status = handle.getStatus();
+      const replaced = handle.getArgument<Pkt6>('query6');
+      handle.deleteAllArguments();
+      if (status === 1 || status === 2) {
+        this.say('DHCPX_HOOK_PACKET_RCVD_SKIP', query.getLabel());
+        return ex;
+      }
+      if (!replaced) return ex;
+      ex.query = query = replaced;
+    } else d.reached(h.pkt6_receive, ex.handle);
+    if (!this.accept(query)) {
+      this.stats.add('pkt6-receive-drop');
+      return ex;
+    }
+    if (query.inClass('DROP')) {
+      this.stats.add('pkt6-receive-drop');
+      return ex;
+    }
+    ex.duid = query.getClientId() ?? '';
+    ex.hwaddr = hwaddrFromDuid(ex.duid);
+    if (selectSubnet6(this, ex) === 'drop') return ex;
+    this.handleOf(ex);
+    this.dispatch(ex);
+    if (!ex.response) return ex;
+    sendResponse6(this, ex, sent);
+    return ex;
+  }
+
+  private parseFailed(ex: Exchange6, error: unknown): Exchange6 {
+    this.stats.add('pkt6-parse-failed');
+    this.stats.add('pkt6-receive-drop');
+    this.say('DHCPX_PACKET_DROP_0001', error instanceof Error ? error.message : String(error));
+    return ex;
+  }
+
+  /** Kea's sanityCheck: service on, known type, client id and server id as RFC 8415 wants. */
+  private accept(query: Pkt6): boolean {
+    const state = this.networkState;
+    if (!state.enabled && state.reenableAt !== undefined && this.nowSeconds() >= state.reenableAt)
+      state.enabled = true;
+    if (!state.enabled) {
+      this.say('DHCPX_PACKET_DROP_0008', query.getLabel());
+      return false;
+    }
+    const type = query.getType();
+    const serverId = query.getOption(2);
+    const ours = (): boolean => {
+      const mine = this.config6?.serverDuid;
+      const data = serverId?.getData();
+      return !!mine && !!data && data.length === mine.length && data.every((b, i) => b === mine[i]);
+    };
+    switch (type) {
+      case SOLICIT:
+      case CONFIRM:
+      case REBIND:
+        return query.getOption(1) !== undefined && serverId === undefined;
+      case REQUEST:
+      case RENEW:
+      case RELEASE:
+      case DECLINE:
+        return query.getOption(1) !== undefined && serverId !== undefined && ours();
+      case INFORMATION_REQUEST:
+        return serverId === undefined || ours();
+      default:
+        this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
+        return false;
+    }
+  }
+
+  private dispatch(ex: Exchange6): void {
+    const query = ex.query;
+    switch (query.getType()) {
+      case SOLICIT: {
+        const rapid = query.getOption(14) !== undefined && (ex.subnet?.config.rapidCommit ?? false);
+        ex.response = this.initResponse(ex, rapid ? REPLY : ADVERTISE);
+        if (rapid) ex.response.addOption(new Option('v6', 14, new Uint8Array(0)));
+        ex.fake = !rapid;
+        assignLeases6(this, ex);
+        break;
+      }
+      case REQUEST:
+        ex.response = this.initResponse(ex, REPLY);
+        assignLeases6(this, ex);
+        break;
+      case RENEW:
+      case REBIND:
+        ex.response = this.initResponse(ex, REPLY);
+        extendLeases6(this, ex);
+        break;
+      case RELEASE:
+        ex.response = this.initResponse(ex, REPLY);
+        releaseLeases6(this, ex);
+        break;
+      case DECLINE:
+        ex.response = this.initResponse(ex, REPLY);
+        declineLeases6(this, ex);
+        break;
+      case CONFIRM:
+        ex.response = this.initResponse(ex, REPLY);
+        confirm6(this, ex);
+        break;
+      case INFORMATION_REQUEST:
+        ex.response = this.initResponse(ex, REPLY);
+        break;
+      default:
+        return;
+    }
+    if (ex.response) this.appendOptions(ex);
+  }
+
+  /** REPLY / ADVERTISE with client id, server id and the relay layers turned into RELAY-REPL. */
+  initResponse(ex: Exchange6, type: number): Pkt6 {
+    const query = ex.query;
+    const r = new Pkt6(type, query.transid);
+    const clientId = query.getOption(1);
+    if (clientId) r.addOption(clientId);
+    r.addOption(new Option('v6', 2, this.config6?.serverDuid ?? new Uint8Array(0)));
+    r.relayInfo = query.relayInfo.map((layer) => ({
+      msgType: RELAY_REPL,
+      hopCount: layer.hopCount,
+      linkAddr: layer.linkAddr,
+      peerAddr: layer.peerAddr,
+      options: layer.options.filter((o) => o.code === 18),
+      relayMsgIndex: 0,
+    }));
+    r.iface = query.iface;
+    r.ifindex = query.ifindex;
+    r.localAddr = query.localAddr;
+    r.localPort = 547;
+    r.remoteAddr = query.remoteAddr;
+    r.remotePort = query.relayInfo.length > 0 ? 547 : 546;
+    return r;
+  }
+
+  /** Options from the configuration that the client asked for (ORO) or that are always sent. */
+  private appendOptions(ex: Exchange6): void {
+    const r = ex.response;
+    if (!r) return;
+    const oro = ex.query.getOption(6)?.getData() ?? new Uint8Array(0);
+    const wanted = new Set<number>();
+    for (let i = 0; i + 1 < oro.length; i += 2)
+      wanted.add(((oro[i] ?? 0) << 8) | (oro[i + 1] ?? 0));
+    const sources = [
+      ex.reservation?.optionData ?? [],
+      ex.subnet?.config.optionData ?? [],
+      this.config6?.optionData ?? [],
+    ];
+    for (const list of sources) {
+      for (const entry of list) {
+        const option = buildConfiguredOption(entry, 'v6');
+        if (!option || r.getOption(option.code)) continue;
+        if (entry.alwaysSend || wanted.has(option.code)) r.addOption(option);
+      }
+    }
+    r.options.sort((a, b) => a.code - b.code);
+  }
+
+  /** Adds a top-level status code. */
+  topStatus(ex: Exchange6, code: number, text: string): void {
+    ex.response?.addOption(statusOption(code, text));
+  }
+
   leases(): LeaseView[] {
-    return [];
+    return this.store.all().map((l) => ({
+      type: l.type,
+      address: l.addr,
+      prefixLength: l.prefixlen,
+      subnetId: l.subnetId,
+      duid: l.duid,
+      iaid: l.iaid,
+      hwaddr: l.hwaddr,
+      validLifetime: l.validLft,
+      preferredLifetime: l.preferredLft,
+      cltt: l.cltt,
+      state: l.state,
+      stateName: ['default', 'declined', 'expired-reclaimed'][l.state] ?? 'unknown',
+      hostname: l.hostname,
+    }));
   }
-  reclaimExpired(): void {}
-  flushReclaimed(): void {}
-  runTimers(): void {}
-  advance(): void {}
+
+  reclaimExpired(remove: boolean, viaCommand: boolean): void {
+    reclaimExpired6(this, remove, viaCommand);
+  }
+
+  flushReclaimed(): void {
+    const hold = this.config?.expired.holdReclaimedTime ?? 3600;
+    const now = this.nowSeconds();
+    for (const lease of this.store.all()) {
+      if (lease.state === 2 && lease.getExpirationTime() + hold <= now) this.store.delete(lease);
+    }
+  }
+
+  runTimers(): void {
+    const c = this.config;
+    if (!c || this.isShutdown) return;
+    const now = this.nowSeconds();
+    if (c.expired.reclaimTimerWaitTime > 0 && now >= this.nextReclaim) {
+      this.nextReclaim = now + c.expired.reclaimTimerWaitTime;
+      this.reclaimExpired(c.expired.flushReclaimedTimerWaitTime === 0, false);
+    }
+    if (c.expired.flushReclaimedTimerWaitTime > 0 && now >= this.nextFlush) {
+      this.nextFlush = now + c.expired.flushReclaimedTimerWaitTime;
+      this.flushReclaimed();
+    }
+  }
+
+  advance(seconds: number): void {
+    if (this.options.now) {
+      this.runTimers();
+      return;
+    }
+    for (let i = 0; i < seconds; i++) {
+      this.moveClock(1);
+      this.runTimers();
+    }
+  }
+
+  addressValue(text: string): bigint | undefined {
+    return parseIpv6(text);
+  }
 }
+
+/** The link-layer address inside a DUID-LLT (type 1) or DUID-LL (type 3), as Kea extracts it. */
+function hwaddrFromDuid(duid: string): string | undefined {
+  const bytes = duid.split(':');
+  if (bytes[0] === '00' && bytes[1] === '01' && bytes.length > 8) return bytes.slice(8).join(':');
+  if (bytes[0] === '00' && bytes[1] === '03' && bytes.length > 4) return bytes.slice(4).join(':');
+  return undefined;
+}
+
+export { CPP, STATUS };
