@@ -1,56 +1,47 @@
-import type { ConfigNode, JsonValue, PathSegment } from './configNode';
-import type { DiagnosticInput } from './diagnostic';
+import type { JsonValue, PathSegment } from './configNode';
+import type { ConfigDiagnostic, DiagnosticInput, DiagnosticLocator } from './diagnostic';
+import { pathOfContainer } from './locate';
+import type { ConfigIndex } from './scanKeaConfig';
+import { mapName } from './schemaErrors';
 
-/** Maps whose content Kea takes as free JSON: duplicate keys there are not checked. */
+/** Maps whose content Kea takes as free JSON: duplicate keys there are not Kea's concern. */
 const FREE_MAPS = new Set(['user-context', 'parameters']);
 
 /**
- * Duplicate keywords in a map: Kea's grammar rejects them ("duplicate X entries in Y map").
- * Walks the tree once, skipping free-form maps. `describe(offset)` prints a position.
+ * Duplicate keywords in a map, which Kea's grammar rejects ("duplicate X entries in Y map"),
+ * from the scanner's list (main text and included files).
  */
 export function checkDuplicateKeys(
-  root: ConfigNode,
-  describe: (offset: number) => string,
-  report: (input: DiagnosticInput) => void,
-): void {
-  const path: PathSegment[] = [];
-  const visit = (node: ConfigNode, mapName: string): void => {
-    if (node.kind === 'object') {
-      const properties = node.properties;
-      if (properties.length > 1) {
-        const seen = new Map<string, number>();
-        for (const property of properties) {
-          const previous = seen.get(property.key);
-          if (previous !== undefined) {
-            report({
-              code: 'duplicate-keyword',
-              message: `'${property.key}' appears twice in this ${mapName} map (first at ${describe(previous)}); Kea rejects the file`,
-              keaMessage: `duplicate ${property.key} entries in ${mapName} map (previous at ${describe(previous)})`,
-              path: [...path, property.key],
-              atKey: true,
-            });
-          } else {
-            seen.set(property.key, property.keyOffset);
-          }
-        }
-      }
-      for (const property of properties) {
-        if (FREE_MAPS.has(property.key)) continue;
-        path.push(property.key);
-        visit(property.value, property.key);
-        path.pop();
-      }
-    } else if (node.kind === 'array') {
-      node.items.forEach((item, index) => {
-        path.push(index);
-        visit(item, mapName);
-        path.pop();
-      });
+  index: ConfigIndex,
+  locator: DiagnosticLocator,
+): ConfigDiagnostic[] {
+  const found: ConfigDiagnostic[] = [];
+  const visit = (current: ConfigIndex): void => {
+    for (const duplicate of current.duplicates) {
+      const mapPath =
+        current.file === undefined ? pathOfContainer(current, duplicate.mapOffset) : [];
+      if (mapPath.some((segment) => typeof segment === 'string' && FREE_MAPS.has(segment)))
+        continue;
+      const where = mapName(mapPath);
+      const previous = locator.describe(duplicate.previousOffset, current.file);
+      found.push(
+        locator.at(
+          {
+            code: 'duplicate-keyword',
+            message: `'${duplicate.key}' appears twice in this ${where} map (first at ${previous}); Kea rejects the file`,
+            keaMessage: `duplicate ${duplicate.key} entries in ${where} map (previous at ${previous})`,
+            path: [...mapPath, duplicate.key],
+          },
+          duplicate.keyOffset,
+          duplicate.keyLength,
+          current.file,
+        ),
+      );
     }
-    // Included files are checked through their own positions when the locator supports it;
-    // a duplicate inside an include is rare enough to leave to Kea.
+    for (const site of current.includes) if (site.index) visit(site.index);
   };
-  visit(root, 'toplevel');
+  visit(index);
+  return found;
 }
 
 /** `loggers` entries need `name` and `severity` (Kea's DCTL_PARSER_FAIL wording). */

@@ -1,6 +1,6 @@
 import type { JsonValue, PathSegment } from './configNode';
 import type { DiagnosticInput } from './diagnostic';
-import { type Family, parsePool, parsePrefix } from './ipAddress';
+import { type AddressRange, type Family, parsePool, parsePrefix } from './ipAddress';
 
 type JsonMap = { [key: string]: JsonValue };
 
@@ -21,12 +21,14 @@ export function checkSubnets(
 ): void {
   if (!isMap(element)) return;
   const listKey = family === 4 ? 'subnet4' : 'subnet6';
-  const subnets: { subnet: JsonMap; path: PathSegment[] }[] = [];
+  // Paths are built only for findings: a clean config allocates next to nothing.
+  const subnets: { subnet: JsonMap; list: PathSegment[]; index: number }[] = [];
   const collect = (list: JsonValue | undefined, path: PathSegment[]): void => {
     if (!Array.isArray(list)) return;
-    list.forEach((subnet, index) => {
-      if (isMap(subnet)) subnets.push({ subnet, path: [...path, index] });
-    });
+    for (let index = 0; index < list.length; index++) {
+      const subnet = list[index];
+      if (isMap(subnet)) subnets.push({ subnet, list: path, index });
+    }
   };
   collect(element[listKey], [...elementPath, listKey]);
   const networks = element['shared-networks'];
@@ -37,18 +39,19 @@ export function checkSubnets(
       }
     });
   }
-  const ids = new Map<number, PathSegment[]>();
-  const prefixes = new Map<string, PathSegment[]>();
+  const ids = new Map<number, () => PathSegment[]>();
+  const prefixes = new Map<string, () => PathSegment[]>();
   const familyName = family === 4 ? 'IPv4' : 'IPv6';
-  for (const { subnet, path } of subnets) {
+  for (const { subnet, list, index } of subnets) {
+    const path = (): PathSegment[] => [...list, index];
     const id = subnet['id'];
     if (typeof id === 'number' && id !== 0) {
       if (ids.has(id)) {
         report({
           code: 'duplicate-subnet-id',
-          message: `subnet id ${id} is already used by ${describe(ids.get(id) ?? [])}; every subnet needs its own id (leases refer to subnets by it)`,
+          message: `subnet id ${id} is already used by ${describe(ids.get(id)?.() ?? [])}; every subnet needs its own id (leases refer to subnets by it)`,
           keaMessage: `ID of the new ${familyName} subnet '${id}' is already in use`,
-          path: [...path, 'id'],
+          path: [...path(), 'id'],
         });
       } else {
         ids.set(id, path);
@@ -61,7 +64,7 @@ export function checkSubnets(
       report({
         code: 'bad-address',
         message: `'${prefixText}' is not an ${familyName} prefix such as ${family === 4 ? '192.0.2.0/24' : '2001:db8:1::/64'}`,
-        path: [...path, 'subnet'],
+        path: [...path(), 'subnet'],
       });
       continue;
     }
@@ -70,22 +73,29 @@ export function checkSubnets(
     if (previous !== undefined) {
       report({
         code: 'duplicate-subnet',
-        message: `subnet ${prefixText} is already defined by ${describe(previous)}`,
+        message: `subnet ${prefixText} is already defined by ${describe(previous())}`,
         keaMessage: `subnet with the prefix of '${prefixText.trim()}' already exists`,
-        path: [...path, 'subnet'],
+        path: [...path(), 'subnet'],
       });
     } else {
       prefixes.set(canonical, path);
     }
-    checkPools(subnet['pools'], [...path, 'pools'], prefixText.trim(), prefix, family, report);
+    checkPools(
+      subnet['pools'],
+      () => [...path(), 'pools'],
+      prefixText.trim(),
+      prefix,
+      family,
+      report,
+    );
   }
 }
 
 function checkPools(
   pools: JsonValue | undefined,
-  path: PathSegment[],
+  path: () => PathSegment[],
   prefixText: string,
-  prefix: { first: bigint; last: bigint },
+  prefix: AddressRange,
   family: Family,
   report: (input: DiagnosticInput) => void,
 ): void {
@@ -94,13 +104,13 @@ function checkPools(
     if (!isMap(pool)) return;
     const text = pool['pool'];
     if (typeof text !== 'string') return;
-    const poolPath = [...path, index, 'pool'];
+    const poolPath = (): PathSegment[] => [...path(), index, 'pool'];
     const range = parsePool(text, family);
     if (range === undefined) {
       report({
         code: 'bad-address',
         message: `'${text}' is not a pool: write 'first - last' or a prefix`,
-        path: poolPath,
+        path: poolPath(),
       });
       return;
     }
@@ -108,7 +118,7 @@ function checkPools(
       report({
         code: 'bad-address',
         message: `pool '${text}' ends before it starts`,
-        path: poolPath,
+        path: poolPath(),
       });
       return;
     }
@@ -119,7 +129,7 @@ function checkPools(
         code: 'pool-outside-subnet',
         message: `pool ${text.trim()} is not inside its subnet ${prefixText}`,
         keaMessage: `subnet configuration failed: a pool of type ${type}, with the following address range: ${rangeText} does not match the prefix of a subnet: ${prefixText} to which it is being added`,
-        path: poolPath,
+        path: poolPath(),
       });
     }
   });

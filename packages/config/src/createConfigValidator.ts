@@ -13,7 +13,8 @@ import {
 } from './keaVersion';
 import { createLibraryRegistry, type KeaDaemon, type LibraryRegistry } from './libraryRegistry';
 import { createParameterChecker } from './parameterChecker';
-import { type ParseOptions, type ParseResult, parseKeaConfig } from './parseKeaConfig';
+import type { ParseOptions } from './parseKeaConfig';
+import { type ScanResult, scanKeaConfig } from './scanKeaConfig';
 import { buildSchema, type JsonSchema } from './schema/buildSchema';
 import { TOP_LEVEL_ELEMENTS } from './schema/keyTable';
 import { allowedKeysAt, otherVersionNote } from './schema/kindAt';
@@ -35,14 +36,15 @@ export interface ValidationResult {
   version: KeaVersionInfo | undefined;
   /** One report per hooks-libraries entry of every element, in order. */
   libraries: LibraryReport[];
-  parse: ParseResult;
+  /** The scan the result is based on: index for positions, value, included texts. */
+  scan: ScanResult;
 }
 
 export interface ConfigValidator {
   /** Parses and validates config text. Pure apart from caches; never throws on bad input. */
   validate(text: string, options?: ValidateOptions): ValidationResult;
-  /** Validates an existing parse of `text` (the incremental path re-uses parses). */
-  validateParsed(text: string, parse: ParseResult, options?: ValidateOptions): ValidationResult;
+  /** Validates an existing scan (the incremental path re-uses scans). */
+  validateScanned(scan: ScanResult, options?: ValidateOptions): ValidationResult;
   /** The JSON Schema of a whole config for a version (for editors). */
   schema(keaVersion?: string): JsonSchema | undefined;
   readonly registry: LibraryRegistry;
@@ -77,13 +79,9 @@ export function createConfigValidator(
     return entry;
   };
 
-  const validateParsed = (
-    text: string,
-    parse: ParseResult,
-    options: ValidateOptions = {},
-  ): ValidationResult => {
+  const validateScanned = (scan: ScanResult, options: ValidateOptions = {}): ValidationResult => {
     const version = resolveKeaVersion(options.keaVersion);
-    const locator = new DiagnosticLocator(parse.root, text, parse.includedTexts);
+    const locator = new DiagnosticLocator(scan.index, scan.includedTexts);
     const diagnostics: ConfigDiagnostic[] = [];
     const libraries: LibraryReport[] = [];
     const report = (input: DiagnosticInput): void => {
@@ -91,7 +89,7 @@ export function createConfigValidator(
       if (input.phase === 'load' && options.includeLoadPhase === false) return;
       diagnostics.push(locator.create(input));
     };
-    for (const error of parse.errors) {
+    for (const error of scan.errors) {
       diagnostics.push(
         locator.at(
           { code: error.expected.length ? 'syntax' : 'include', message: error.message, path: [] },
@@ -101,17 +99,16 @@ export function createConfigValidator(
         ),
       );
     }
-    const root = parse.root;
+    const top = scan.value;
     if (version === undefined) {
       report({
         code: 'unsupported-version',
         message: `Kea version '${options.keaVersion}' is not supported; choose one of ${SUPPORTED_KEA_VERSIONS.join(', ')}`,
         path: [],
       });
-    } else if (root !== undefined && parse.errors.length === 0) {
-      checkValue(root.value, version, compiled(version.profile).validate, report);
-      checkDuplicateKeys(root, (offset) => locator.describe(offset, undefined), report);
-      const top = root.value;
+    } else if (top !== undefined && scan.errors.length === 0) {
+      checkValue(top, version, compiled(version.profile).validate, report);
+      diagnostics.push(...checkDuplicateKeys(scan.index, locator));
       if (top !== null && typeof top === 'object' && !Array.isArray(top)) {
         for (const [name, element] of Object.entries(top)) {
           const daemon = DAEMONS[name];
@@ -152,14 +149,14 @@ export function createConfigValidator(
     diagnostics.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.offset - b.offset);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const warnings = diagnostics.filter((d) => d.severity === 'warning');
-    return { ok: errors.length === 0, errors, warnings, version, libraries, parse };
+    return { ok: errors.length === 0, errors, warnings, version, libraries, scan };
   };
 
   return {
     registry,
-    validateParsed,
+    validateScanned,
     validate(text, options = {}) {
-      return validateParsed(text, parseKeaConfig(text, options), options);
+      return validateScanned(scanKeaConfig(text, options), options);
     },
     schema(keaVersion) {
       const version = resolveKeaVersion(keaVersion);

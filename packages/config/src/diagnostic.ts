@@ -1,11 +1,7 @@
-import {
-  type ConfigNode,
-  formatPath,
-  lastProperty,
-  type PathSegment,
-  type PropertyNode,
-} from './configNode';
+import { formatPath, type PathSegment } from './configNode';
 import { LineIndex } from './lineIndex';
+import { locate } from './locate';
+import type { ConfigIndex } from './scanKeaConfig';
 
 export type DiagnosticCode =
   | 'syntax'
@@ -64,7 +60,7 @@ export interface DiagnosticInput {
 }
 
 /**
- * Turns JSON paths into text positions for one parse. Line indexes are built lazily per file,
+ * Turns JSON paths into text positions for one scan. Line indexes are built lazily per file,
  * so a clean config never pays for them.
  */
 export class DiagnosticLocator {
@@ -72,27 +68,27 @@ export class DiagnosticLocator {
   readonly #indexes = new Map<string | undefined, LineIndex>();
 
   constructor(
-    private readonly root: ConfigNode | undefined,
-    mainText: string,
+    private readonly index: ConfigIndex,
     includedTexts: ReadonlyMap<string, string>,
   ) {
     this.#texts = new Map<string | undefined, string>(includedTexts);
-    this.#texts.set(undefined, mainText);
+    this.#texts.set(undefined, index.text);
   }
 
   create(input: DiagnosticInput): ConfigDiagnostic {
-    const { node, property, file } = this.resolve(input.path);
-    let offset = 0;
-    let length = 1;
-    if (input.atKey && property) {
-      offset = property.keyOffset;
-      length = property.keyLength;
-    } else if (node) {
-      offset = node.offset;
-      // A whole subnet is too long to underline: mark its first line at most.
-      length = node.kind === 'object' || node.kind === 'array' ? 1 : node.length;
+    const found = locate(this.index, input.path);
+    const complete = found.depth === input.path.length;
+    let offset = found.offset;
+    let length = found.length;
+    if (input.atKey && complete && found.keyOffset !== undefined) {
+      offset = found.keyOffset;
+      length = found.keyLength ?? 1;
+    } else {
+      // A whole map or list is too long to underline: mark its opening bracket.
+      const c = this.text(found.file).charCodeAt(offset);
+      if (c === 123 || c === 91) length = 1;
     }
-    return this.at(input, offset, length, file);
+    return this.at(input, Math.max(0, offset), Math.max(1, length), found.file);
   }
 
   /** A diagnostic at an explicit offset (syntax errors). */
@@ -102,7 +98,7 @@ export class DiagnosticLocator {
     length: number,
     file: string | undefined,
   ): ConfigDiagnostic {
-    const position = this.index(file).position(offset);
+    const position = this.lines(file).position(offset);
     return {
       severity: input.severity ?? 'error',
       code: input.code,
@@ -121,46 +117,20 @@ export class DiagnosticLocator {
 
   /** `file:line:column` as Kea prints positions, for messages that cite another place. */
   describe(offset: number, file: string | undefined): string {
-    const position = this.index(file).position(offset);
+    const position = this.lines(file).position(offset);
     return `${file ?? '<config>'}:${position.line}:${position.column}`;
   }
 
-  resolve(path: readonly PathSegment[]): {
-    node: ConfigNode | undefined;
-    property: PropertyNode | undefined;
-    file: string | undefined;
-  } {
-    let node = this.root;
-    let property: PropertyNode | undefined;
-    let file: string | undefined;
-    for (const segment of path) {
-      while (node?.kind === 'include') {
-        file = node.file;
-        node = node.target;
-      }
-      if (node === undefined) break;
-      if (node.kind === 'object' && typeof segment === 'string') {
-        property = lastProperty(node, segment);
-        if (property === undefined) break;
-        node = property.value;
-      } else if (node.kind === 'array' && typeof segment === 'number') {
-        const item = node.items[segment];
-        if (item === undefined) break;
-        node = item;
-        property = undefined;
-      } else {
-        break;
-      }
-    }
-    return { node, property, file };
+  private text(file: string | undefined): string {
+    return this.#texts.get(file) ?? '';
   }
 
-  private index(file: string | undefined): LineIndex {
-    let index = this.#indexes.get(file);
-    if (index === undefined) {
-      index = new LineIndex(this.#texts.get(file) ?? '');
-      this.#indexes.set(file, index);
+  private lines(file: string | undefined): LineIndex {
+    let lines = this.#indexes.get(file);
+    if (lines === undefined) {
+      lines = new LineIndex(this.text(file));
+      this.#indexes.set(file, lines);
     }
-    return index;
+    return lines;
   }
 }

@@ -1,31 +1,44 @@
 /** Address arithmetic for the subnet and pool checks; both families as bigint. */
 export type Family = 4 | 6;
 
+/** IPv4 addresses are plain numbers (exact below 2^53), IPv6 ones bigints: v4 stays fast. */
+export type Address = number | bigint;
+
 export interface AddressRange {
-  first: bigint;
-  last: bigint;
+  first: Address;
+  last: Address;
 }
 
-export function parseAddress(text: string, family: Family): bigint | undefined {
+export function parseAddress(text: string, family: Family): Address | undefined {
   return family === 4 ? parseIPv4(text.trim()) : parseIPv6(text.trim());
 }
 
-function parseIPv4(text: string): bigint | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let value = 0n;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return undefined;
-    const n = Number(part);
-    if (n > 255) return undefined;
-    value = (value << 8n) | BigInt(n);
+function parseIPv4(text: string): number | undefined {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return undefined;
+    } else if (c === 46 && digits > 0 && dots < 3) {
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else {
+      return undefined;
+    }
   }
-  return value;
+  if (dots !== 3 || digits === 0) return undefined;
+  return value * 256 + part;
 }
 
 function parseIPv6(text: string): bigint | undefined {
   let head = text;
-  let tail4: bigint | undefined;
+  let tail4: number | undefined;
   const lastColon = text.lastIndexOf(':');
   if (text.includes('.', lastColon)) {
     tail4 = parseIPv4(text.slice(lastColon + 1));
@@ -44,7 +57,7 @@ function parseIPv6(text: string): bigint | undefined {
     if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return undefined;
     value = (value << 16n) | BigInt(Number.parseInt(group, 16));
   }
-  if (tail4 !== undefined) value = (value & ~0xffffffffn) | tail4;
+  if (tail4 !== undefined) value = (value & ~0xffffffffn) | BigInt(tail4);
   return value;
 }
 
@@ -58,8 +71,12 @@ export function parsePrefix(text: string, family: Family): AddressRange | undefi
   if (address === undefined || !/^\d{1,3}$/.test(lengthText)) return undefined;
   const length = Number(lengthText);
   if (length > bits) return undefined;
-  const hostBits = BigInt(bits - length);
-  const mask = (1n << hostBits) - 1n;
+  if (typeof address === 'number') {
+    const size = 2 ** (bits - length);
+    const first = address - (address % size);
+    return { first, last: first + size - 1 };
+  }
+  const mask = (1n << BigInt(bits - length)) - 1n;
   return { first: address & ~mask, last: (address & ~mask) | mask };
 }
 

@@ -1,0 +1,88 @@
+import type { ConfigValidator, ValidateOptions, ValidationResult } from './createConfigValidator';
+import { rescanAround } from './rescanAround';
+import { scanKeaConfig } from './scanKeaConfig';
+
+/** One change to the text, as an editor reports it (Monaco: rangeOffset, rangeLength, text). */
+export interface TextChange {
+  offset: number;
+  /** Characters removed at `offset`. */
+  length: number;
+  /** Text inserted in their place. */
+  text: string;
+}
+
+/**
+ * A config being edited: keeps the last parse and re-parses only the smallest map or list
+ * around each change, then re-validates. Falls back to a full parse whenever the change
+ * touches structure it cannot localise (a brace, a key, an include, a syntax error).
+ */
+export interface ConfigDocument {
+  readonly text: string;
+  readonly result: ValidationResult;
+  /** How the last update was done: for tests and the benchmark. */
+  readonly lastUpdate: 'full' | 'incremental';
+  /** Applies changes in order (each against the text left by the previous one). */
+  update(changes: TextChange | readonly TextChange[]): ValidationResult;
+  /** Replaces the whole text (file open, paste over everything). */
+  setText(text: string): ValidationResult;
+  /** Changes the options (e.g. the target Kea version) and re-validates. */
+  setOptions(options: ValidateOptions): ValidationResult;
+}
+
+export function createConfigDocument(
+  validator: ConfigValidator,
+  initialText: string,
+  initialOptions: ValidateOptions = {},
+): ConfigDocument {
+  let text = initialText;
+  let options = initialOptions;
+  let scan = scanKeaConfig(text, options);
+  let result = validator.validateScanned(scan, options);
+  let lastUpdate: 'full' | 'incremental' = 'full';
+
+  const apply = (change: TextChange): boolean => {
+    const next =
+      text.slice(0, change.offset) + change.text + text.slice(change.offset + change.length);
+    const done = rescanAround(scan, next, change, options);
+    text = next;
+    if (!done) scan = scanKeaConfig(text, options);
+    return done;
+  };
+
+  const full = (): ValidationResult => {
+    scan = scanKeaConfig(text, options);
+    lastUpdate = 'full';
+    result = validator.validateScanned(scan, options);
+    return result;
+  };
+
+  return {
+    get text() {
+      return text;
+    },
+    get result() {
+      return result;
+    },
+    get lastUpdate() {
+      return lastUpdate;
+    },
+    update(changes) {
+      const list: readonly TextChange[] = Array.isArray(changes)
+        ? changes
+        : [changes as TextChange];
+      let incremental = true;
+      for (const change of list) incremental = apply(change) && incremental;
+      lastUpdate = incremental ? 'incremental' : 'full';
+      result = validator.validateScanned(scan, options);
+      return result;
+    },
+    setText(newText) {
+      text = newText;
+      return full();
+    },
+    setOptions(newOptions) {
+      options = newOptions;
+      return full();
+    },
+  };
+}
