@@ -6,7 +6,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AnyPkt, Pkt4, Pkt6, readDhcpPackets } from '@hookscope/dhcp';
 import type { LibraryModule } from '@hookscope/engine';
-import { createRecorderLibrary, type RecorderLine } from '../../libraries/src/recorder/recorderLibrary';
+import {
+  createRecorderLibrary,
+  type RecorderLine,
+} from '../../libraries/src/recorder/recorderLibrary';
 import { createServer } from '../src/createServer';
 import type { SimServer } from '../src/types';
 
@@ -48,7 +51,9 @@ function readJsonl<T>(path: string): T[] {
 }
 
 /** Groups callout lines of one library index by handle (a new epoch at every load). */
-export function groupByHandle(lines: readonly (TraceLine | RecorderLine)[]): Map<number, HandleRows[]> {
+export function groupByHandle(
+  lines: readonly (TraceLine | RecorderLine)[],
+): Map<number, HandleRows[]> {
   const out = new Map<number, HandleRows[]>();
   const byKey = new Map<string, HandleRows>();
   let epoch = 0;
@@ -70,13 +75,17 @@ export function groupByHandle(lines: readonly (TraceLine | RecorderLine)[]): Map
       out.set(library, list);
     }
     const names = l.arguments ?? [];
-    group.rows.push({ hook: l.hook ?? '?', args: names.map((n) => `${n}:${l.types?.[n] ?? '?'}`).join(',') });
+    group.rows.push({
+      hook: l.hook ?? '?',
+      args: names.map((n) => `${n}:${l.types?.[n] ?? '?'}`).join(','),
+    });
   }
   return out;
 }
 
 function describe(pkt: AnyPkt | undefined, bytes: Uint8Array): ResponseRow {
-  if (bytes.length === 0 || !pkt) return { type: bytes.length === 0 ? 'EMPTY' : 'UNPARSABLE', addresses: [] };
+  if (bytes.length === 0 || !pkt)
+    return { type: bytes.length === 0 ? 'EMPTY' : 'UNPARSABLE', addresses: [] };
   if (pkt instanceof Pkt4) return { type: pkt.getName(), addresses: [pkt.getYiaddr()] };
   const addresses: string[] = [];
   for (const ia of (pkt as Pkt6).options.filter((o) => o.code === 3 || o.code === 25)) {
@@ -145,9 +154,11 @@ export function replayScenario(dir: string, name: string, config?: unknown): Sce
       expectedResponses.push([]);
     } else expectedResponses[expectedResponses.length - 1]?.push(responseRow(f.bytes, family));
   }
-  const client = readJsonl<{ dir: string; command?: { command: string; arguments?: unknown }; response?: { result: number } }>(
-    join(dir, `${name}.client.jsonl`),
-  );
+  const client = readJsonl<{
+    dir: string;
+    command?: { command: string; arguments?: unknown };
+    response?: { result: number };
+  }>(join(dir, `${name}.client.jsonl`));
   const actualResponses: ResponseRow[][] = [];
   const commands: ScenarioResult['commands'] = [];
   server.configure(scenarioConfig);
@@ -161,7 +172,11 @@ export function replayScenario(dir: string, name: string, config?: unknown): Sce
     if (line.dir === 'control' && line.command) {
       if (next > 0) advance(5);
       const answer = server.command(line.command);
-      commands.push({ command: line.command.command, expected: line.response?.result ?? -1, actual: answer.result });
+      commands.push({
+        command: line.command.command,
+        expected: line.response?.result ?? -1,
+        actual: answer.result,
+      });
     }
   }
   while (next < queries.length) sendNext();
