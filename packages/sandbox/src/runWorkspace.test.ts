@@ -3,7 +3,7 @@ import { compileLibrary } from './compileLibrary';
 import { createSandboxSrcdoc, SANDBOX_CSP } from './frameHost';
 import { parseConfigText } from './parseConfigText';
 import type { RunRequest } from './protocol';
-import { hexToBytes, runWorkspace } from './runWorkspace';
+import { hexToBytes, runWorkspace, SIMULATION_START_MS } from './runWorkspace';
 import type { RuntimeServerOptions, SandboxRuntime } from './sandboxRuntime';
 
 const engine = { NextStep: { CONTINUE: 0, SKIP: 1, DROP: 2, PARK: 3 } };
@@ -65,9 +65,10 @@ function fakeRuntime(): SandboxRuntime {
           arguments: { now: options.now() },
         }),
         shutdown() {},
-        files: () => [{ path: '/data/x.log', content: 'hello\n' }],
+        files: () => [{ path: '/etc/kea/written.json', content: '{}' }],
       };
     },
+    files: () => [{ path: '/data/x.log', content: 'hello\n' }],
   };
 }
 
@@ -107,7 +108,10 @@ describe('runWorkspace', () => {
     );
     expect(summary.failure).toBeUndefined();
     expect(summary.configure).toEqual({ result: 0 });
-    expect(summary.files).toEqual([{ path: '/data/x.log', content: 'hello\n' }]);
+    expect(summary.files).toEqual([
+      { path: '/data/x.log', content: 'hello\n' },
+      { path: '/etc/kea/written.json', content: '{}' },
+    ]);
     const all = batches as Array<{ hooks: unknown[]; steps: unknown[]; log: unknown[] }>;
     const hooks = all.flatMap((b) => b.hooks);
     expect(hooks).toContainEqual(
@@ -126,7 +130,11 @@ describe('runWorkspace', () => {
     expect(steps[2]).toEqual({
       step: 'c1',
       kind: 'command',
-      answer: { result: 0, text: 'did status-get', arguments: { now: 60_000 } },
+      answer: {
+        result: 0,
+        text: 'did status-get',
+        arguments: { now: SIMULATION_START_MS + 60_000 },
+      },
     });
     expect(all.flatMap((b) => b.log).map((l) => (l as { id: string }).id)).toEqual([
       'HOOKS_LIBRARY_LOADED',

@@ -15,6 +15,8 @@ import type { RuntimeServer, SandboxRuntime } from './sandboxRuntime';
 
 class MemoryGuardError extends Error {}
 
+export const SIMULATION_START_MS = Date.UTC(2026, 0, 1);
+
 export interface RunWorkspaceOptions {
   limits?: RunLimits;
   /** Receives results as they come, about one batch per step. */
@@ -80,7 +82,7 @@ export function runWorkspace(
     flush();
     return {
       configure: undefined,
-      files: server?.files?.() ?? [],
+      files: [...(runtime.files?.() ?? []), ...(server?.files?.() ?? [])],
       failure: undefined,
       ...partial,
       durationMs: clock() - started,
@@ -106,7 +108,8 @@ export function runWorkspace(
   }
 
   // 2. server
-  let simulatedNow = 0;
+  // A fixed start (2026-01-01T00:00:00Z) keeps runs repeatable and lease times realistic.
+  let simulatedNow = SIMULATION_START_MS;
   let server: RuntimeServer | undefined;
   const statusBefore = new Map<unknown, number | undefined>();
   try {

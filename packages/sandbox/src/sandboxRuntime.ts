@@ -1,9 +1,10 @@
 import type { CommandAnswerView, ServerFamily, VirtualFile } from './protocol';
 
 /**
- * What a run needs from the rest of hookscope, injected so `runWorkspace` can be tested with
- * fakes and stays independent of how the server and libraries are built. `createDefaultRuntime`
- * (in the worker) wires the real packages.
+ * What one run needs from the rest of hookscope, injected so `runWorkspace` can be tested with
+ * fakes and stays independent of how the server and libraries are built. One runtime per run:
+ * it owns the run's virtual files. `createDefaultRuntime` (in the worker) wires the real
+ * packages.
  */
 export interface SandboxRuntime {
   /** Modules a user library may import, by specifier; `@hookscope/engine` at least. */
@@ -11,6 +12,8 @@ export interface SandboxRuntime {
   /** A built-in library for a hooks-libraries path, or undefined. */
   resolveBuiltin(path: string): object | undefined;
   createServer(family: ServerFamily, options: RuntimeServerOptions): RuntimeServer;
+  /** Files the run's libraries wrote (virtual: nothing touches a disk). */
+  files?(): VirtualFile[];
 }
 
 export interface RuntimeLogRecord {
@@ -53,6 +56,6 @@ export interface RuntimeServer {
   hookName(index: number): string;
   /** Moves the simulated clock on (lease expiry, reclamation) when the server has timers. */
   advance?(seconds: number): void;
-  /** Files the libraries wrote, when the server keeps a virtual file system. */
+  /** Files the server itself wrote (config-write). */
   files?(): VirtualFile[];
 }
