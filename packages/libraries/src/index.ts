@@ -76,6 +76,14 @@ export {
   parametersLibrary,
 } from './parameters/parametersLibrary';
 export {
+  createRecorderLibrary,
+  RECORDED_HOOKS,
+  RECORDER_CANDIDATE_TAGS,
+  type RecorderLibrary,
+  type RecorderLine,
+  type RecorderOptions,
+} from './recorder/recorderLibrary';
+export {
   createTutorialLibrary,
   hardwareAddressSum,
   TUTORIAL_LOG_PATH,

@@ -10,10 +10,10 @@ import {
   type SnapshotSerializer,
   toHex,
 } from './createSnapshotSerializer';
+import { packetJsonView } from './packetJsonView';
 import { createRequestTracker } from './requestTracker';
 import { snapshotArguments, snapshotContext } from './snapshotHandle';
 import {
-  assertUnreachable,
   type CalloutEvent,
   type JsonObject,
   type JsonValue,
@@ -62,30 +62,19 @@ export interface TraceRecorder extends HooksObserver {
   log(record: HooksLogRecord): void;
   park(hook: string, handle?: CalloutHandle): void;
   unpark(hook: string, handle?: CalloutHandle): void;
-  command(command: string, commandArguments?: JsonValue): void;
-  response(response: JsonValue): void;
+  /** A control command as received (its arguments are copied as JSON). */
+  command(command: string, commandArguments?: unknown): void;
+  /** What the server answered: a command answer (copied as JSON), or a packet sent back (a
+   * `@hookscope/dhcp` packet, shown by `packetJsonView`, or its bytes, shown as hex). */
+  response(response: unknown): void;
   fileWrite(path: string, mode: 'append' | 'write', data: string): void;
   /** The server tells of a drop that no callout asked for (or one it reports itself). */
   drop(reason: string): void;
-  // The server's observer protocol (packages/server ServerObserver): the same as
-  // beginRequest / endRequest / park / unpark / response / command / fileWrite / drop.
-  requestStart(kind: RequestKind, summary: string): void;
-  requestEnd(): void;
-  serverEvent(event: ServerEvent): void;
   /** The events completed since the last call (streaming in batches). */
   takeEvents(): TraceEvent[];
   /** The whole trace so far. Callouts still running are left out. */
   getTrace(): TraceDocument;
 }
-
-/** What the simulated server reports besides callouts (mirrors packages/server's ServerEvent). */
-export type ServerEvent =
-  | { type: 'park'; hook: string; summary: string }
-  | { type: 'unpark'; hook: string; summary: string }
-  | { type: 'response'; summary: string; bytes: Uint8Array }
-  | { type: 'drop'; reason: string }
-  | { type: 'command'; command: string; answer: unknown }
-  | { type: 'file-write'; path: string; bytes: number };
 
 interface RunningCallout {
   slot: number;
@@ -107,7 +96,15 @@ function toJsonObject(value: unknown): JsonObject | undefined {
 
 function toJsonValue(value: unknown): JsonValue {
   if (value === undefined) return null;
-  return JSON.parse(JSON.stringify(value)) as JsonValue;
+  try {
+    return JSON.parse(
+      JSON.stringify(value, (_key, item: unknown) =>
+        typeof item === 'bigint' ? item.toString() : item,
+      ),
+    ) as JsonValue;
+  } catch {
+    return { $opaque: typeof value };
+  }
 }
 
 function thrownOf(thrown: unknown): { name: string; message: string; stack?: string } {
@@ -261,11 +258,14 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     },
     command(command, commandArguments) {
       const event: TraceEvent = { type: 'command', seq: ++seq, ...attach(), command };
-      if (commandArguments !== undefined) event.arguments = commandArguments;
+      if (commandArguments !== undefined) event.arguments = toJsonValue(commandArguments);
       push(event);
     },
     response(response) {
-      push({ type: 'response', seq: ++seq, ...attach(), response });
+      let view: JsonValue;
+      if (response instanceof Uint8Array) view = { hex: toHex(response) };
+      else view = packetJsonView(response) ?? toJsonValue(response);
+      push({ type: 'response', seq: ++seq, ...attach(), response: view });
     },
     fileWrite(path, mode, data) {
       push({ type: 'file-write', seq: ++seq, ...attach(), path, mode, data });
@@ -273,49 +273,6 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     drop(reason) {
       push({ type: 'drop', seq: ++seq, ...attach(), reason });
     },
-    requestStart(kind, summary) {
-      requests.begin(kind, summary);
-    },
-    requestEnd() {
-      requests.end();
-    },
-    serverEvent(event) {
-      const where = attach();
-      switch (event.type) {
-        case 'park':
-        case 'unpark':
-          push({ type: event.type, seq: ++seq, ...where, hook: event.hook });
-          break;
-        case 'response':
-          push({
-            type: 'response',
-            seq: ++seq,
-            ...where,
-            response: { summary: event.summary, hex: toHex(event.bytes) },
-          });
-          break;
-        case 'drop':
-          push({ type: 'drop', seq: ++seq, ...where, reason: event.reason });
-          break;
-        case 'command':
-          push({ type: 'command', seq: ++seq, ...where, command: event.command });
-          push({ type: 'response', seq: ++seq, ...where, response: toJsonValue(event.answer) });
-          break;
-        case 'file-write':
-          push({
-            type: 'file-write',
-            seq: ++seq,
-            ...where,
-            path: event.path,
-            mode: 'write',
-            bytes: event.bytes,
-          });
-          break;
-        default:
-          assertUnreachable(event);
-      }
-    },
-
     takeEvents() {
       const out: TraceEvent[] = [];
       while (taken < events.length) {

@@ -10,7 +10,7 @@ export type {
 export { createSnapshotSerializer, toHex } from './createSnapshotSerializer';
 export type { SyntheticTraceOptions } from './createSyntheticTrace';
 export { createSyntheticTrace } from './createSyntheticTrace';
-export type { ServerEvent, TraceRecorder, TraceRecorderOptions } from './createTraceRecorder';
+export type { TraceRecorder, TraceRecorderOptions } from './createTraceRecorder';
 export { createTraceRecorder } from './createTraceRecorder';
 export type { SnapshotChange } from './diffSnapshots';
 export { diffSnapshots, diffValues, formatChangePath } from './diffSnapshots';
@@ -95,3 +95,5 @@ export {
   TRACE_FORMAT,
   TRACE_VERSION,
 } from './types';
+export type { WriteTraceOptions } from './writeTrace';
+export { writeTrace } from './writeTrace';

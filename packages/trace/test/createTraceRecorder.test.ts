@@ -222,3 +222,35 @@ describe('createTraceRecorder under the engine', () => {
     });
   });
 });
+
+describe('createTraceRecorder: what the server reports besides callouts', () => {
+  it('shows a sent packet by its JSON view, bytes as hex, and answers as JSON', async () => {
+    const { buildDiscover } = await import('@hookscope/dhcp');
+    const recorder = createTraceRecorder({ server: 'dhcp4' });
+    const request = recorder.beginRequest('command', 'config-get');
+    recorder.command('config-get', { big: 10n, skip: undefined });
+    recorder.response({ result: 0, text: undefined, arguments: { a: 1 } });
+    recorder.response(new Uint8Array([1, 2, 255]));
+    recorder.response(buildDiscover({ xid: 7 }));
+    recorder.park('leases4_committed');
+    recorder.fileWrite('/etc/kea/out.json', 'write', '{}');
+    recorder.drop('no subnet');
+    recorder.endRequest();
+    recorder.log({ severity: 'INFO', logger: 'hooks', id: 'X', args: [], text: 'outside' });
+    const events = recorder.getTrace().events;
+    expect(events.map((e) => [e.type, e.request])).toEqual([
+      ['command', request],
+      ['response', request],
+      ['response', request],
+      ['response', request],
+      ['park', request],
+      ['file-write', request],
+      ['drop', request],
+      ['log', undefined],
+    ]);
+    expect(events[0]).toMatchObject({ arguments: { big: '10' } });
+    expect(events[1]).toMatchObject({ response: { result: 0, arguments: { a: 1 } } });
+    expect(events[2]).toMatchObject({ response: { hex: '0102ff' } });
+    expect(events[3]).toMatchObject({ response: { type: 'DHCPDISCOVER', xid: '0x00000007' } });
+  });
+});

@@ -111,6 +111,12 @@ export const RECORDER_CANDIDATE_TAGS: readonly string[] = [
   'isc::db::AuditEntryCollectionPtr',
 ];
 
+/** Gives a callout its hook's name, as the C++ recorder's functions are named (logs show it). */
+function named<T extends (handle: CalloutHandle) => number>(name: string, fn: T): T {
+  Object.defineProperty(fn, 'name', { value: name });
+  return fn;
+}
+
 const STATUS_BY_NAME: Record<string, number> = { continue: 0, skip: 1, drop: 2, park: 3 };
 
 export interface RecorderLibrary extends LibraryModule {
@@ -143,9 +149,8 @@ export function createRecorderLibrary(options: RecorderOptions = {}): RecorderLi
     return 'unknown';
   };
 
-  const record =
-    (hook: string) =>
-    (handle: CalloutHandle): number => {
+  const record = (hook: string) =>
+    named(hook, (handle: CalloutHandle): number => {
       if (hook === 'context_create') handle.setContext('handle_id', nextHandleId++);
       let handleId = 0;
       try {
@@ -174,7 +179,7 @@ export function createRecorderLibrary(options: RecorderOptions = {}): RecorderLi
       }
       push(line);
       return 0;
-    };
+    });
 
   const module: RecorderLibrary = {
     lines,
