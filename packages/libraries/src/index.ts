@@ -3,6 +3,7 @@ export {
   type BuiltinResolverOptions,
   createBuiltinResolver,
   getBuiltinLibrary,
+  getBuiltinLibraryDefinitions,
 } from './builtinLibraries';
 export { createDiagnosticsLibrary, diagnosticsLibrary } from './commands/diagnosticsLibrary';
 export {

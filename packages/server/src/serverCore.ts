@@ -262,6 +262,12 @@ export abstract class ServerCore {
     this.say('DHCPX_SHUTDOWN');
   }
 
+  /** The interface a packet arrived on when the caller does not say: the configured one. */
+  get defaultIface(): string {
+    const first = this.config?.interfaces.find((name) => name !== '*');
+    return first?.split('/')[0] ?? 'eth0';
+  }
+
   libraryInfo(): HookLibraryInfo[] {
     return this.driver.manager.getLibraryInfo();
   }

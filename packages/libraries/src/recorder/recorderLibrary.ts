@@ -32,6 +32,8 @@ export type RecorderLine =
 export interface RecorderOptions {
   /** Every line as it is recorded. */
   sink?: (line: RecorderLine) => void;
+  /** What `version()` returns: the hooks version it was "built" against (default 20200, Kea 2.2.0). */
+  hooksVersion?: number;
   /** Type tags tried, in order, to learn an argument's tag under the exact-type rule. */
   candidateTags?: readonly string[];
 }
@@ -138,6 +140,11 @@ export function createRecorderLibrary(options: RecorderOptions = {}): RecorderLi
   };
 
   const tagOf = (handle: CalloutHandle, name: string): string => {
+    // the engine tells the tag directly when it can; otherwise probe as C++ code would
+    const direct = (
+      handle as { getArgumentTag?: (n: string) => string | undefined }
+    ).getArgumentTag?.(name);
+    if (direct !== undefined) return direct;
     for (const candidate of candidates) {
       try {
         handle.getArgument(name, candidate);
@@ -183,7 +190,7 @@ export function createRecorderLibrary(options: RecorderOptions = {}): RecorderLi
 
   const module: RecorderLibrary = {
     lines,
-    version: () => 20200,
+    version: () => options.hooksVersion ?? 20200,
     load(libraryHandle: LibraryHandle): number {
       const output = libraryHandle.getParameter('output');
       if (typeof output !== 'string') return 1;

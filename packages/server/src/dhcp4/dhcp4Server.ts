@@ -192,7 +192,7 @@ export class Dhcp4Server extends ServerCore {
     );
     if (d.present(h.buffer4_receive)) {
       query = new Pkt4();
-      applyMeta(query, meta);
+      applyMeta(query, meta, this.defaultIface);
       ex = newExchange(query, undefined);
       const handle = this.handleOf(ex);
       handle.deleteAllArguments();
@@ -222,7 +222,7 @@ export class Dhcp4Server extends ServerCore {
       } catch (error) {
         return this.parseFailed(newExchange(new Pkt4(), undefined), error);
       }
-      applyMeta(query, meta);
+      applyMeta(query, meta, this.defaultIface);
       ex = newExchange(query, undefined);
     }
     this.stats.add('pkt4-received');

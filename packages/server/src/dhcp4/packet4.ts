@@ -29,12 +29,12 @@ export function unpackInto(target: Pkt4, bytes: Uint8Array): void {
   target.trailing = p.trailing;
 }
 
-export function applyMeta(pkt: Pkt4, meta: PacketMeta | undefined): void {
+export function applyMeta(pkt: Pkt4, meta: PacketMeta | undefined, defaultIface = 'eth0'): void {
   pkt.remoteAddr = meta?.remoteAddress ?? '0.0.0.0';
   pkt.remotePort = meta?.remotePort ?? 68;
   pkt.localAddr = meta?.localAddress ?? '255.255.255.255';
   pkt.localPort = meta?.localPort ?? 67;
-  pkt.iface = meta?.iface ?? 'eth0';
+  pkt.iface = meta?.iface ?? defaultIface;
   pkt.ifindex = meta?.ifindex ?? 1;
   pkt.remoteHWAddr = meta?.remoteHWAddr;
   pkt.localHWAddr = meta?.localHWAddr;

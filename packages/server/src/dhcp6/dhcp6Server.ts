@@ -203,7 +203,7 @@ export class Dhcp6Server extends ServerCore {
     );
     if (d.present(h.buffer6_receive)) {
       query = new Pkt6();
-      applyMeta6(query, meta);
+      applyMeta6(query, meta, this.defaultIface);
       ex = this.newExchange(query);
       const handle = this.handleOf(ex);
       handle.deleteAllArguments();
@@ -233,7 +233,7 @@ export class Dhcp6Server extends ServerCore {
       } catch (error) {
         return this.parseFailed(this.newExchange(new Pkt6()), error);
       }
-      applyMeta6(query, meta);
+      applyMeta6(query, meta, this.defaultIface);
       ex = this.newExchange(query);
     }
     this.stats.add('pkt6-received');

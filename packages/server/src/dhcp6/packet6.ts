@@ -11,12 +11,12 @@ export function unpackInto6(target: Pkt6, bytes: Uint8Array): void {
   target.relayInfo = p.relayInfo;
 }
 
-export function applyMeta6(pkt: Pkt6, meta: PacketMeta | undefined): void {
+export function applyMeta6(pkt: Pkt6, meta: PacketMeta | undefined, defaultIface = 'eth0'): void {
   pkt.remoteAddr = meta?.remoteAddress ?? 'fe80::1';
   pkt.remotePort = meta?.remotePort ?? 546;
   pkt.localAddr = meta?.localAddress ?? 'ff02::1:2';
   pkt.localPort = meta?.localPort ?? 547;
-  pkt.iface = meta?.iface ?? 'eth0';
+  pkt.iface = meta?.iface ?? defaultIface;
   pkt.ifindex = meta?.ifindex ?? 1;
   pkt.remoteHWAddr = meta?.remoteHWAddr;
   pkt.localHWAddr = meta?.localHWAddr;
