@@ -5,4 +5,9 @@ import { validateCommand } from './commands/validate';
 import { versionCommand } from './commands/version';
 
 /** Every sub-command, in the order the help lists them. */
-export const commands: readonly CliCommand[] = [decodeCommand, runCommand, validateCommand, versionCommand];
+export const commands: readonly CliCommand[] = [
+  decodeCommand,
+  runCommand,
+  validateCommand,
+  versionCommand,
+];

@@ -32,7 +32,7 @@ export class Allocator4 {
 
   /** True when `address` can be given to this client now. */
   available(
-    subnet: SubnetConfig4,
+    _subnet: SubnetConfig4,
     address: string,
     nowSeconds: number,
     reservedForOthers: Set<string>,

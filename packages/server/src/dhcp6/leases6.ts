@@ -28,7 +28,7 @@ function typeOf(ia: Option): LeaseType {
 }
 
 function timers(
-  server: Dhcp6Server,
+  _server: Dhcp6Server,
   ex: Exchange6,
 ): { t1: number; t2: number; preferred: number; valid: number } {
   const t = ex.subnet?.config.timers;
