@@ -4,7 +4,11 @@ import { sameKeyLibrary } from './contextKey/sameKeyLibrary';
 import { contextLifecycleLibrary } from './contextLifecycle/contextLifecycleLibrary';
 import { dataScopeLibrary1, dataScopeLibrary2 } from './dataScope/dataScopeLibraries';
 import { exactTypeLibrary } from './exactType/exactTypeLibrary';
-import type { BuiltinLibrary, LibraryEnvironment } from './libraryEnvironment';
+import {
+  type BuiltinLibrary,
+  createLibraryEnvironment,
+  type LibraryEnvironment,
+} from './libraryEnvironment';
 import { notThreadSafeLibrary } from './multiThreading/notThreadSafeLibrary';
 import { denyListLibrary } from './nextStep/denyListLibrary';
 import { fixedAddressLibrary } from './nextStep/fixedAddressLibrary';
@@ -31,6 +35,33 @@ export const BUILTIN_LIBRARIES: readonly BuiltinLibrary[] = [
 /** A built-in library by id or by its `hooks-libraries` path. */
 export function getBuiltinLibrary(idOrPath: string): BuiltinLibrary | undefined {
   return BUILTIN_LIBRARIES.find((library) => library.id === idOrPath || library.path === idOrPath);
+}
+
+/**
+ * The built-in libraries described for the config editor's library registry (the shape of
+ * `LibraryDefinition` in `@hookscope/config`): file name, title, description, whether
+ * `multi_threading_compatible()` says yes, the daemons that can load it, and its parameters'
+ * JSON Schema. Register them with `registry.register(...)`.
+ */
+export function getBuiltinLibraryDefinitions(): {
+  fileName: string;
+  title: string;
+  description: string;
+  multiThreadingCompatible: boolean;
+  daemons: ('dhcp4' | 'dhcp6')[];
+  parametersSchema: Record<string, unknown>;
+}[] {
+  return BUILTIN_LIBRARIES.map((library) => {
+    const probe = library.create(createLibraryEnvironment());
+    return {
+      fileName: library.path.slice(library.path.lastIndexOf('/') + 1),
+      title: library.title,
+      description: library.explanation,
+      multiThreadingCompatible: (probe.multi_threading_compatible?.() ?? 0) !== 0,
+      daemons: library.daemons.slice(),
+      parametersSchema: library.parametersSchema,
+    };
+  });
 }
 
 export interface BuiltinResolverOptions {

@@ -39,5 +39,7 @@ export interface BuiltinLibrary {
   explanation: string;
   /** JSON Schema of its `parameters` map. */
   parametersSchema: Record<string, unknown>;
+  /** The servers it is written for; empty for the data-scope libraries (their own server). */
+  daemons: readonly ('dhcp4' | 'dhcp6')[];
   create(env: LibraryEnvironment): LibraryModule;
 }

@@ -113,5 +113,6 @@ export const diagnosticsLibrary: BuiltinLibrary = {
     additionalProperties: false,
     properties: { label: { type: 'string', description: 'Name shown in the dump.' } },
   },
+  daemons: ['dhcp4'],
   create: createDiagnosticsLibrary,
 };

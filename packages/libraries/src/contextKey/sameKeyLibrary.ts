@@ -48,5 +48,6 @@ export const sameKeyLibrary: BuiltinLibrary = {
     additionalProperties: false,
     properties: { label: { type: 'string', description: 'What this instance stores as "owner".' } },
   },
+  daemons: ['dhcp4'],
   create: createSameKeyLibrary,
 };

@@ -60,5 +60,6 @@ export const contextLifecycleLibrary: BuiltinLibrary = {
     'the context can still be read — writes what happened to /data/context-lifecycle.log. ' +
     'Commands and configuration get handles too, so they show up as requests with no packet hooks.',
   parametersSchema: { type: 'object', additionalProperties: false, properties: {} },
+  daemons: ['dhcp4'],
   create: createContextLifecycleLibrary,
 };

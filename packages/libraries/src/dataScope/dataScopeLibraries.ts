@@ -101,6 +101,7 @@ export const dataScopeLibrary1: BuiltinLibrary = {
     'finds exactly that on the next hook, whatever library 2 did. add_option leaves a note in ' +
     'the argument "$note" for whoever runs after it on gamma.',
   parametersSchema: { type: 'object', additionalProperties: false, properties: {} },
+  daemons: [],
   create: createDataScopeLibrary1,
 };
 
@@ -115,5 +116,6 @@ export const dataScopeLibrary2: BuiltinLibrary = {
     'each library has a context of its own. putopt reads the note add_option left in the ' +
     'arguments: arguments are shared along one hook, context is not shared between libraries.',
   parametersSchema: { type: 'object', additionalProperties: false, properties: {} },
+  daemons: [],
   create: createDataScopeLibrary2,
 };

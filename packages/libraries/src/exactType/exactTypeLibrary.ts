@@ -75,5 +75,6 @@ export const exactTypeLibrary: BuiltinLibrary = {
       rethrow: { type: 'boolean', default: false, description: 'Let the first refusal escape.' },
     },
   },
+  daemons: ['dhcp4'],
   create: createExactTypeLibrary,
 };

@@ -29,5 +29,6 @@ export const notThreadSafeLibrary: BuiltinLibrary = {
     'With multi-threading on, the server refuses to load it and the configuration fails; turn ' +
     'multi-threading off (or pick a Kea release where it is off by default) and it loads.',
   parametersSchema: { type: 'object', additionalProperties: false, properties: {} },
+  daemons: ['dhcp4'],
   create: createNotThreadSafeLibrary,
 };

@@ -69,5 +69,6 @@ export const denyListLibrary: BuiltinLibrary = {
       },
     },
   },
+  daemons: ['dhcp4'],
   create: createDenyListLibrary,
 };

@@ -76,7 +76,7 @@ export const fixedAddressLibrary: BuiltinLibrary = {
     properties: {
       addresses: {
         type: 'object',
-        additionalProperties: { type: 'string', format: 'ipv4' },
+        additionalProperties: { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}$' },
         description: 'Hardware address → the IPv4 address that client gets.',
       },
       skip: {
@@ -86,5 +86,6 @@ export const fixedAddressLibrary: BuiltinLibrary = {
       },
     },
   },
+  daemons: ['dhcp4'],
   create: createFixedAddressLibrary,
 };

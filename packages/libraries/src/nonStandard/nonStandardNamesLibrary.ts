@@ -58,5 +58,6 @@ export const nonStandardNamesLibrary: BuiltinLibrary = {
     'tutorial calls its callouts classify and write_data, so load() attaches them with ' +
     'registerCallout. The timeline shows the callout names next to the hooks they run on.',
   parametersSchema: { type: 'object', additionalProperties: false, properties: {} },
+  daemons: ['dhcp4'],
   create: createNonStandardNamesLibrary,
 };

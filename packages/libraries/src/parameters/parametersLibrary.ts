@@ -92,5 +92,6 @@ export const parametersLibrary: BuiltinLibrary = {
       languages: { type: 'object', additionalProperties: { type: 'string' } },
     },
   },
+  daemons: ['dhcp4'],
   create: createParametersLibrary,
 };

@@ -85,5 +85,6 @@ export const tutorialLibrary: BuiltinLibrary = {
     `${TUTORIAL_LOG_PATH}. A client that was not interesting leaves no context item, so ` +
     'pkt4_send catches NoSuchCalloutContext and writes nothing.',
   parametersSchema: { type: 'object', additionalProperties: false, properties: {} },
+  daemons: ['dhcp4'],
   create: createTutorialLibrary,
 };
