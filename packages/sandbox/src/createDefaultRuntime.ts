@@ -1,15 +1,62 @@
-import type { SandboxRuntime } from './sandboxRuntime';
+import * as dhcp from '@hookscope/dhcp';
+import * as engine from '@hookscope/engine';
+import {
+  createBuiltinResolver,
+  createLibraryEnvironment,
+  createVirtualFiles,
+} from '@hookscope/libraries';
+import { createServer } from '@hookscope/server';
+import type { RunRequest } from './protocol';
+import type { RuntimeServer, SandboxRuntime } from './sandboxRuntime';
+
+/** The module specifiers a user library may import. */
+export const USER_LIBRARY_MODULES = [
+  '@hookscope/engine',
+  '@hookscope/dhcp',
+  '@hookscope/files',
+] as const;
 
 /**
- * The runtime over the real packages. Placeholder until @hookscope/engine, server and
- * libraries export their entry points: every run reports that the server is not available.
+ * The runtime over the real packages, for one run: the simulated server of @hookscope/server,
+ * hookscope's built-in libraries, and the modules a user library may import:
+ * - `@hookscope/engine`, with `KEA_HOOKS_VERSION` set to the run's Kea version, so a library
+ *   that returns it from version() is "built against" the server it runs in (as a real .so);
+ * - `@hookscope/dhcp` (packets, options);
+ * - `@hookscope/files`: `files`, the run's virtual file system (shared with built-in libraries).
  */
-export function createDefaultRuntime(): SandboxRuntime {
+export function createDefaultRuntime(request: RunRequest): SandboxRuntime {
+  const files = createVirtualFiles();
+  const env = createLibraryEnvironment({ files, keaVersion: request.keaVersion });
+  const resolveBuiltin = createBuiltinResolver(env);
+  const engineForLibraries = {
+    ...engine,
+    KEA_HOOKS_VERSION: engine.hooksVersionOf(request.keaVersion),
+  };
   return {
-    modules: {},
-    resolveBuiltin: () => undefined,
-    createServer() {
-      throw new Error('the simulated server is not available in this build yet');
+    modules: {
+      '@hookscope/engine': engineForLibraries,
+      '@hookscope/dhcp': dhcp,
+      '@hookscope/files': { files },
     },
+    resolveBuiltin: (path) => resolveBuiltin(path),
+    createServer(family, options): RuntimeServer {
+      const server = createServer(family, {
+        keaVersion: options.keaVersion,
+        now: options.now,
+        logger: options.logger,
+        observer: options.observer,
+        resolveLibrary: (path) => options.resolveLibrary(path) as engine.LibraryModule | undefined,
+      });
+      return {
+        configure: (config) => server.configure(config),
+        receive: (packet) => server.receive(packet),
+        command: (cmd) => server.command(cmd),
+        shutdown: () => server.shutdown(),
+        hookName: (index) => server.hookName(index),
+        advance: (seconds) => server.advance(seconds),
+        files: () => server.files().map((f) => ({ path: f.path, content: f.text })),
+      };
+    },
+    files: () => Object.entries(files.snapshot()).map(([path, content]) => ({ path, content })),
   };
 }

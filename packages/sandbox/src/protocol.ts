@@ -68,6 +68,8 @@ export interface LogLine {
 export interface HookEvent {
   step: string | undefined;
   hook: string;
+  /** The hook point was reached but no library has a callout on it. */
+  noCallouts?: boolean;
   /** `hook` alone marks a hook reached (with or without callouts); a callout has a library. */
   library?: number;
   callout?: string;

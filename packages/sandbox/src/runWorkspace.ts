@@ -136,6 +136,7 @@ export function runWorkspace(
       },
       observer: {
         hookStart: (hook) => pushHook({ step: currentStep, hook: created.hookName(hook) }),
+        hookWithoutCallouts: (hook) => pushHook({ step: currentStep, hook, noCallouts: true }),
         calloutStart: (_hook, _library, callout, handle) =>
           statusBefore.set(callout, statusOf(handle)),
         calloutEnd: (hook, library, callout, handle, outcome) =>

@@ -36,6 +36,8 @@ export interface RuntimeObserver {
     outcome: { returned?: number; thrown?: unknown },
   ): void;
   hookEnd?(hookIndex: number, handle: unknown): void;
+  /** The server reached a hook point that has no callouts (Kea skips it; we still show it). */
+  hookWithoutCallouts?(hook: string): void;
 }
 
 export interface RuntimeServerOptions {

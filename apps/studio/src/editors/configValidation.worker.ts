@@ -1,6 +1,12 @@
 // Validates Kea config text off the main thread (a 5 MB config must not stall typing) and
 // hands out the JSON Schema that drives completion and hover.
-import { type ConfigValidator, createConfigValidator } from '@hookscope/config';
+import {
+  type ConfigValidator,
+  createConfigValidator,
+  createLibraryRegistry,
+  KEA_LIBRARIES,
+} from '@hookscope/config';
+import { getBuiltinLibraryDefinitions } from '@hookscope/libraries';
 import type { ConfigRequest, ConfigResponse } from './configValidationProtocol';
 
 let validator: ConfigValidator | undefined;
@@ -10,7 +16,12 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (event) => {
-  validator ??= createConfigValidator();
+  if (!validator) {
+    // Kea's libraries, then hookscope's built-in ones: both get their parameters checked.
+    const registry = createLibraryRegistry(KEA_LIBRARIES);
+    for (const definition of getBuiltinLibraryDefinitions()) registry.register(definition);
+    validator = createConfigValidator(registry);
+  }
   const m = event.data;
   if (m.type === 'validate') {
     const result = validator.validate(m.text, { keaVersion: m.keaVersion });

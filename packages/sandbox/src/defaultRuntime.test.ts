@@ -1,0 +1,97 @@
+import { EXAMPLE_WORKSPACES } from '@hookscope/libraries';
+import { describe, expect, it } from 'vitest';
+import { createDefaultRuntime } from './createDefaultRuntime';
+import type { HookEvent, LogLine, RunRequest, StepOutcome } from './protocol';
+import { runWorkspace } from './runWorkspace';
+
+function play(request: RunRequest) {
+  const hooks: HookEvent[] = [];
+  const log: LogLine[] = [];
+  const steps: StepOutcome[] = [];
+  const summary = runWorkspace(request, createDefaultRuntime(request), {
+    onBatch: (b) => {
+      hooks.push(...b.hooks);
+      log.push(...b.log);
+      steps.push(...b.steps);
+    },
+  });
+  return { summary, hooks, log, steps };
+}
+
+const CONFIG = (library: string) => `{
+  "Dhcp4": {
+    "interfaces-config": { "interfaces": [ "eth0" ] },
+    "subnet4": [ { "id": 1, "subnet": "192.0.2.0/24", "pools": [ { "pool": "192.0.2.10 - 192.0.2.200" } ] } ],
+    "hooks-libraries": [ { "library": "${library}" } ]
+  }
+}`;
+
+describe('the default runtime (real server and libraries)', () => {
+  it('runs the tutorial example to its log line', () => {
+    const example = EXAMPLE_WORKSPACES.find((e) => e.id === 'tutorial');
+    if (!example) throw new Error('no tutorial example');
+    const { summary, steps } = play({
+      family: 'dhcp4',
+      keaVersion: '3.3.1',
+      config: example.config,
+      libraries: [],
+      steps: example.steps.map((s, i) =>
+        s.kind === 'packet'
+          ? { kind: 'packet', id: `s${i}`, hex: s.hex }
+          : { kind: 'command', id: `s${i}`, text: JSON.stringify({ command: s.command }) },
+      ),
+      budgetMs: 2000,
+    });
+    expect(summary.failure).toBeUndefined();
+    expect(summary.configure?.result).toBe(0);
+    expect(steps.every((s) => s.kind !== 'packet' || s.responses.length === 1)).toBe(true);
+    const log = summary.files.find((f) => f.path === '/data/clients/interesting.log');
+    expect(log?.content).toMatch(/^hwtype=1 00:0c:01:02:03:06 192\.0\.2\.\d+\n$/);
+  });
+
+  it('runs a user TypeScript library that imports the engine, dhcp and files modules', () => {
+    const source = `import { type CalloutHandle, KEA_HOOKS_VERSION, Logger, NextStep } from '@hookscope/engine';
+import type { Pkt4 } from '@hookscope/dhcp';
+import { files } from '@hookscope/files';
+const logger = new Logger('mine', { MINE_SEEN: 'saw %1' });
+export function version(): number { return KEA_HOOKS_VERSION; }
+export function pkt4_receive(handle: CalloutHandle): number {
+  const query = handle.getArgument<Pkt4>('query4');
+  logger.info('MINE_SEEN', query.getHWAddr().toText(false));
+  files.append('/data/seen.log', query.getHWAddr().toText(false) + '\\n');
+  handle.setStatus(NextStep.DROP);
+  return 0;
+}`;
+    const path = '/usr/lib/kea/hooks/libmine.so';
+    const { summary, hooks, log, steps } = play({
+      family: 'dhcp4',
+      keaVersion: '2.2.0',
+      config: CONFIG(path),
+      libraries: [{ path, language: 'ts', source }],
+      steps: [
+        {
+          kind: 'packet',
+          id: 'p',
+          hex:
+            EXAMPLE_WORKSPACES[0]?.steps[0]?.kind === 'packet'
+              ? EXAMPLE_WORKSPACES[0].steps[0].hex
+              : '',
+        },
+      ],
+      budgetMs: 2000,
+    });
+    expect(summary.failure).toBeUndefined();
+    expect(summary.configure?.result).toBe(0);
+    expect(steps).toEqual([{ step: 'p', kind: 'packet', responses: [] }]);
+    expect(hooks).toContainEqual(
+      expect.objectContaining({ hook: 'pkt4_receive', library: 1, statusAfter: 2 }),
+    );
+    expect(log).toContainEqual(
+      expect.objectContaining({ id: 'MINE_SEEN', logger: 'kea-dhcp4.mine' }),
+    );
+    expect(summary.files).toContainEqual({
+      path: '/data/seen.log',
+      content: '00:0c:01:02:03:06\n',
+    });
+  });
+});
