@@ -27,8 +27,13 @@ export function createParameterChecker(ajv: Ajv): ParameterChecker {
       compiled.set(definition, validate);
     }
     if (validate(parameters)) return;
+    const properties = definition.parametersSchema['properties'];
+    const known =
+      properties !== null && typeof properties === 'object' ? Object.keys(properties) : [];
+    const allowedKeys = (at: readonly PathSegment[]) =>
+      at.length === path.length ? known : undefined;
     for (const error of validate.errors ?? []) {
-      const input = schemaErrorToDiagnostic(error, parameters, path);
+      const input = schemaErrorToDiagnostic(error, parameters, path, { allowedKeys });
       input.phase = 'load';
       input.code = 'library-parameters';
       if (error.keyword === 'additionalProperties') {

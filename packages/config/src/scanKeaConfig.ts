@@ -204,10 +204,15 @@ class Scanner {
       this.skipTrivia();
       const next = text.charCodeAt(this.pos);
       if (next === 44) {
+        // Copy the comma as a chunk of its own, so a trailing one can be blanked after the
+        // comments that may follow it have been dropped.
         const comma = this.pos++;
+        this.chunks.push(text.slice(this.copied, comma));
+        const commaChunk = this.chunks.push(',') - 1;
+        this.copied = comma + 1;
         this.skipTrivia();
         if (text.charCodeAt(this.pos) === closing) {
-          this.drop(comma, comma + 1); // trailing comma: Kea accepts it, JSON.parse does not
+          this.chunks[commaChunk] = ''; // trailing comma: Kea accepts it, JSON.parse does not
           break;
         }
         continue;
