@@ -389,7 +389,7 @@ class Scanner {
         break;
       }
     }
-    this.pos = i < this.end ? i : this.end;
+    this.pos = Math.min(i, this.end);
   }
 
   private grow(): void {
