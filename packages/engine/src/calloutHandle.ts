@@ -37,6 +37,10 @@ export class CalloutHandle {
 
   readonly #arguments = new Map<string, TaggedValue>();
   readonly #contexts = new Map<number, Map<string, TaggedValue>>();
+  /** Sorted argument names, rebuilt only after a name was added or removed. */
+  #argumentNames: string[] | undefined;
+  #argumentsRevision = 0;
+  #contextRevision = 0;
   readonly #owner: HandleOwner;
   #released = false;
 
@@ -59,8 +63,10 @@ export class CalloutHandle {
   setArgument(name: string, value: unknown, tag?: string): void {
     const slot = this.#arguments.get(name);
     const type = tag ?? typeTagOf(value);
+    this.#argumentsRevision++;
     if (slot === undefined) {
       this.#arguments.set(name, { value, tag: type });
+      this.#argumentNames = undefined;
     } else {
       slot.value = value;
       slot.tag = type;
@@ -86,21 +92,43 @@ export class CalloutHandle {
 
   /** Argument names, sorted (R63). */
   getArgumentNames(): string[] {
-    return [...this.#arguments.keys()].sort(compareCodeUnits);
+    this.#argumentNames ??= [...this.#arguments.keys()].sort(compareCodeUnits);
+    return this.#argumentNames.slice();
   }
 
   /** Removes an argument; a missing name is fine (R64). */
   deleteArgument(name: string): void {
-    this.#arguments.delete(name);
+    if (this.#arguments.delete(name)) {
+      this.#argumentsRevision++;
+      this.#argumentNames = undefined;
+    }
   }
 
   deleteAllArguments(): void {
+    if (this.#arguments.size === 0) return;
     this.#arguments.clear();
+    this.#argumentsRevision++;
+    this.#argumentNames = undefined;
+  }
+
+  /**
+   * A counter that changes whenever an argument is set or deleted (our addition). A tracer can
+   * reuse its last snapshot of names and tags while it is unchanged. Values changed in place
+   * (a field of a packet) do not move it.
+   */
+  getArgumentsRevision(): number {
+    return this.#argumentsRevision;
+  }
+
+  /** Like getArgumentsRevision, for every library's context items. */
+  getContextRevision(): number {
+    return this.#contextRevision;
   }
 
   /** Stores an item in the current library's context (created on demand, R68). */
   setContext(name: string, value: unknown, tag?: string): void {
     this.#getOrCreateContext().set(name, { value, tag: tag ?? typeTagOf(value) });
+    this.#contextRevision++;
   }
 
   /**
@@ -137,6 +165,14 @@ export class CalloutHandle {
   }
 
   /**
+   * Whether the current library has a context store yet (our addition): lets a tracer list
+   * context without paying for the exception getContextNames() throws when there is none.
+   */
+  hasContext(): boolean {
+    return this.#contexts.has(this._library);
+  }
+
+  /**
    * The current library's context names, sorted.
    * @throws NoSuchCalloutContext when the library has no context yet (R68).
    */
@@ -149,11 +185,14 @@ export class CalloutHandle {
   }
 
   deleteContext(name: string): void {
-    this.#getOrCreateContext().delete(name);
+    if (this.#getOrCreateContext().delete(name)) this.#contextRevision++;
   }
 
   deleteAllContext(): void {
-    this.#getOrCreateContext().clear();
+    const context = this.#getOrCreateContext();
+    if (context.size === 0) return;
+    context.clear();
+    this.#contextRevision++;
   }
 
   getStatus(): NextStep {
@@ -218,7 +257,8 @@ export class CalloutHandle {
       }
     } finally {
       this.#contexts.clear();
-      this.#arguments.clear();
+      this.#contextRevision++;
+      this.deleteAllArguments();
       this.#owner.handleReleased();
     }
   }

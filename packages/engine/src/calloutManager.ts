@@ -146,13 +146,12 @@ export class CalloutManager {
     const previousSink = logScope.current;
     logScope.current = engine.sink;
     try {
-      if (
-        engine.observer === undefined &&
-        !engine.sink.isEnabled('callouts', 'DEBUG', HOOKS_DBG_CALLS)
-      ) {
+      // Debug records are wanted only when a logger keeps DEBUG 45 of "callouts".
+      const detailed = engine.sink.isEnabled('callouts', 'DEBUG', HOOKS_DBG_CALLS);
+      if (engine.observer === undefined && !detailed) {
         this.#callFast(hookIndex, entries, handle);
       } else {
-        this.#callTraced(hookIndex, entries, handle);
+        this.#callTraced(hookIndex, entries, handle, detailed);
       }
     } finally {
       logScope.current = previousSink;
@@ -189,13 +188,17 @@ export class CalloutManager {
   }
 
   /** With an observer and/or debug records: same semantics, plus reports and timings. */
-  #callTraced(hookIndex: number, entries: readonly CalloutEntry[], handle: CalloutHandle): void {
+  #callTraced(
+    hookIndex: number,
+    entries: readonly CalloutEntry[],
+    handle: CalloutHandle,
+    detailed: boolean,
+  ): void {
     const { observer, sink, now } = this.engine;
-    const hook = this.serverHooks.getName(hookIndex);
-    const detailed = sink.isEnabled('callouts', 'DEBUG', HOOKS_DBG_CALLS);
+    const hook = detailed ? this.serverHooks.getName(hookIndex) : '';
     const started = detailed ? now() : 0;
     handle._hook = hookIndex;
-    sink.hooks('HOOKS_CALLOUTS_BEGIN', hook);
+    if (detailed) sink.hooks('HOOKS_CALLOUTS_BEGIN', hook);
     observer?.hookStart?.(hookIndex, handle);
     try {
       for (const entry of entries) {
@@ -225,7 +228,7 @@ export class CalloutManager {
           );
         }
       }
-      sink.hooks('HOOKS_CALLOUTS_COMPLETE', hook, formatMs(detailed ? now() - started : 0));
+      if (detailed) sink.hooks('HOOKS_CALLOUTS_COMPLETE', hook, formatMs(now() - started));
       handle._hook = -1;
       handle._library = -1;
     } finally {
