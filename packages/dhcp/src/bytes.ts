@@ -75,11 +75,11 @@ export function ipv6ToText(b: Uint8Array, off: number): string {
   if (bestStart === 0 && bestLen === 5 && g[5] === 0xffff) {
     return `::ffff:${ipv4ToText(b, off + 12)}`;
   }
-  const hex = (from: number, to: number) =>
-    g
-      .slice(from, to)
-      .map((x) => x.toString(16))
-      .join(':');
+  const hex = (from: number, to: number) => {
+    let s = '';
+    for (let i = from; i < to; i++) s += i === from ? g[i]!.toString(16) : `:${g[i]!.toString(16)}`;
+    return s;
+  };
   if (bestStart < 0) return hex(0, 8);
   return `${hex(0, bestStart)}::${hex(bestStart + bestLen, 8)}`;
 }
@@ -95,25 +95,56 @@ export function ipv6ToBytes(text: string): Uint8Array {
     const v4 = ipv4ToBytes(s.slice(lastColon + 1));
     s = `${s.slice(0, lastColon + 1)}${((v4[0]! << 8) | v4[1]!).toString(16)}:${((v4[2]! << 8) | v4[3]!).toString(16)}`;
   }
-  const halves = s.split('::');
-  if (halves.length > 2) throw bad();
-  const parse = (part: string): number[] =>
-    part === ''
-      ? []
-      : part.split(':').map((h) => {
-          if (!/^[0-9a-f]{1,4}$/i.test(h)) throw bad();
-          return Number.parseInt(h, 16);
-        });
-  const front = parse(halves[0]!);
-  const back = halves.length === 2 ? parse(halves[1]!) : [];
+  // One pass over the characters: groups before and after `::`.
+  const front: number[] = [];
+  const back: number[] = [];
+  let cur = front;
+  let group = 0;
+  let digits = 0;
+  let seenDouble = false;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 58; // end acts as ':'
+    if (c === 58) {
+      if (digits === 0) {
+        if (i === s.length) {
+          if (seenDouble && s.endsWith('::')) break;
+          throw bad();
+        }
+        if (i === 0) {
+          if (s.charCodeAt(1) === 58) continue; // the first colon of a leading '::'
+          throw bad();
+        }
+        if (s.charCodeAt(i - 1) === 58 && !seenDouble) {
+          seenDouble = true;
+          cur = back;
+          continue;
+        }
+        throw bad();
+      }
+      cur.push(group);
+      group = 0;
+      digits = 0;
+      continue;
+    }
+    const v =
+      c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (v < 0 || digits === 4) throw bad();
+    group = group * 16 + v;
+    digits++;
+  }
   const fill = 8 - front.length - back.length;
-  if ((halves.length === 2 && fill < 1) || (halves.length === 1 && fill !== 0)) throw bad();
-  const groups = [...front, ...new Array<number>(fill).fill(0), ...back];
+  if ((seenDouble && fill < 1) || (!seenDouble && fill !== 0)) throw bad();
   const out = new Uint8Array(16);
-  groups.forEach((v, i) => {
-    out[i * 2] = v >> 8;
-    out[i * 2 + 1] = v & 255;
-  });
+  let o = 0;
+  for (const g of front) {
+    out[o++] = g >> 8;
+    out[o++] = g & 255;
+  }
+  o += fill * 2;
+  for (const g of back) {
+    out[o++] = g >> 8;
+    out[o++] = g & 255;
+  }
   return out;
 }
 

@@ -301,6 +301,9 @@ const SPACES: Record<string, readonly Row[]> = {
 
 const byKey = new Map<string, OptionDefinition>();
 const byName = new Map<string, OptionDefinition>();
+// The top spaces are looked up for every decoded option: index them by code.
+const V4_BY_CODE: (OptionDefinition | undefined)[] = new Array(256).fill(undefined);
+const V6_BY_CODE: (OptionDefinition | undefined)[] = new Array(256).fill(undefined);
 for (const [space, rows] of Object.entries(SPACES)) {
   for (const [name, code, type, array, fields, encapsulate] of rows) {
     const def: OptionDefinition = {
@@ -315,6 +318,8 @@ for (const [space, rows] of Object.entries(SPACES)) {
       ...(space === 'dhcp6' && code === 17 ? { layout: 'vendor-v6' as const } : {}),
     };
     byKey.set(`${space}\u0000${code}`, def);
+    if (space === 'dhcp4') V4_BY_CODE[code] = def;
+    if (space === 'dhcp6' && code < 256) V6_BY_CODE[code] = def;
     byName.set(`${space}\u0000${name}`, def);
   }
 }
@@ -338,6 +343,8 @@ export function getOptionDefinition(
   code: number,
   universe?: 'v4' | 'v6',
 ): OptionDefinition | undefined {
+  if (space === 'dhcp4') return V4_BY_CODE[code];
+  if (space === 'dhcp6' && code < 256) return V6_BY_CODE[code];
   return byKey.get(`${tableSpace(space, universe)}\u0000${code}`);
 }
 

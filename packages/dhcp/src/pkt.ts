@@ -17,7 +17,7 @@ export abstract class Pkt {
   remoteHWAddr: string | undefined = undefined;
   /** Milliseconds since the epoch: capture or receive time. */
   timestamp = 0;
-  readonly #classes = new Set<string>();
+  #classes: Set<string> | undefined = undefined;
 
   constructor(anyAddr: string, localPort: number, remotePort: number) {
     this.localAddr = anyAddr;
@@ -99,12 +99,13 @@ export abstract class Pkt {
 
   /** Client classes, in the order they were added (Kea's addClass / inClass / getClasses). */
   addClass(name: string): void {
+    this.#classes ??= new Set();
     this.#classes.add(name);
   }
   inClass(name: string): boolean {
-    return this.#classes.has(name);
+    return this.#classes?.has(name) ?? false;
   }
   getClasses(): string[] {
-    return [...this.#classes];
+    return this.#classes ? [...this.#classes] : [];
   }
 }

@@ -23,6 +23,10 @@ import { Pkt } from './pkt';
 export const DHCPV4_PKT_HDR_LEN = 236;
 export const DHCP_OPTIONS_COOKIE = 0x63825363;
 const EMPTY = new Uint8Array(0);
+// Shared zero fields for new packets: the setters replace these arrays, never write into them.
+const ZERO16 = new Uint8Array(16);
+const ZERO64 = new Uint8Array(64);
+const ZERO128 = new Uint8Array(128);
 
 export class Pkt4 extends Pkt {
   readonly family = 'dhcp4' as const;
@@ -37,11 +41,36 @@ export class Pkt4 extends Pkt {
   #yiaddr = 0;
   #siaddr = 0;
   #giaddr = 0;
-  /** The 16-byte chaddr field as on the wire (hlen says how much of it is the address). */
-  chaddr: Uint8Array = new Uint8Array(16);
-  /** The raw 64-byte sname and 128-byte file fields. */
-  snameField: Uint8Array = new Uint8Array(64);
-  fileField: Uint8Array = new Uint8Array(128);
+  // The decoded buffer; chaddr, sname and file are cut from it only when asked for.
+  #raw: Uint8Array | undefined = undefined;
+  #chaddr: Uint8Array | undefined = undefined;
+  #sname: Uint8Array | undefined = undefined;
+  #file: Uint8Array | undefined = undefined;
+
+  /**
+   * The 16-byte chaddr field as on the wire (hlen says how much of it is the address).
+   * Replace it (or use setHWAddr), do not write into it: it may be shared or a view.
+   */
+  get chaddr(): Uint8Array {
+    return this.#chaddr ?? this.#raw?.subarray(28, 44) ?? ZERO16;
+  }
+  set chaddr(bytes: Uint8Array) {
+    this.#chaddr = bytes;
+  }
+  /** The raw 64-byte sname field (same rule as chaddr). */
+  get snameField(): Uint8Array {
+    return this.#sname ?? this.#raw?.subarray(44, 108) ?? ZERO64;
+  }
+  set snameField(bytes: Uint8Array) {
+    this.#sname = bytes;
+  }
+  /** The raw 128-byte file field (same rule as chaddr). */
+  get fileField(): Uint8Array {
+    return this.#file ?? this.#raw?.subarray(108, 236) ?? ZERO128;
+  }
+  set fileField(bytes: Uint8Array) {
+    this.#file = bytes;
+  }
   /** False for a plain 236-byte BOOTP packet without the magic cookie. */
   hasCookie = true;
   /** PAD bytes after the last option, and whether an END option closes the list. */
@@ -83,9 +112,7 @@ export class Pkt4 extends Pkt {
     p.#yiaddr = readUint32(b, 16);
     p.#siaddr = readUint32(b, 20);
     p.#giaddr = readUint32(b, 24);
-    p.chaddr = b.subarray(28, 44);
-    p.snameField = b.subarray(44, 108);
-    p.fileField = b.subarray(108, 236);
+    p.#raw = b;
     if (b.length === DHCPV4_PKT_HDR_LEN) {
       p.hasCookie = false;
       p.hasEnd = false;

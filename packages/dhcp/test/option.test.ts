@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ipv6ToBytes, ipv6ToText, toHex } from '../src/bytes';
 import { createOption4, createOption6 } from '../src/createOption';
@@ -117,6 +118,26 @@ describe('addresses', () => {
     ] as const) {
       expect(ipv6ToText(ipv6ToBytes(text), 0)).toBe(norm);
     }
-    expect(() => ipv6ToBytes('1::2::3')).toThrow(TypeError);
+    for (const bad of [
+      '1::2::3',
+      ':1::',
+      '1:',
+      ':::',
+      '1:2:3:4:5:6:7',
+      '12345::',
+      '1:2:3:4:5:6:7::8',
+    ]) {
+      expect(() => ipv6ToBytes(bad)).toThrow(TypeError);
+    }
+  });
+
+  it('round-trip any 16 bytes through IPv6 text', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), fc.boolean(), (b, sparse) => {
+        const bytes = sparse ? b.map((x, i) => (i % 4 < 2 ? 0 : x)) : b;
+        expect(toHex(ipv6ToBytes(ipv6ToText(bytes, 0)))).toBe(toHex(bytes));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

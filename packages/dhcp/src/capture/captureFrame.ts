@@ -30,6 +30,23 @@ export function frameTime(tsSec: number, tsNsec: number): string {
   const date = new Date(tsSec * 1000);
   // beyond what Date can show (a broken or odd capture): plain seconds
   if (Number.isNaN(date.getTime())) return `${tsSec}.${String(tsNsec).padStart(9, '0')}`;
-  const iso = date.toISOString(); // …:SS.000Z
-  return `${iso.slice(0, 19)}.${String(tsNsec).padStart(9, '0')}Z`;
+  return `${date.toISOString().slice(0, 19)}.${String(tsNsec).padStart(9, '0')}Z`;
+}
+
+/**
+ * A frameTime that formats the date part once per second: captures hold many frames per
+ * second and Date formatting dominates otherwise. Each reader makes its own.
+ */
+export function createFrameTimer(): (tsSec: number, tsNsec: number) => string {
+  let lastSec = Number.NaN;
+  let prefix = '';
+  return (tsSec, tsNsec) => {
+    if (tsSec !== lastSec) {
+      const full = frameTime(tsSec, 0);
+      if (!full.endsWith('Z')) return frameTime(tsSec, tsNsec);
+      lastSec = tsSec;
+      prefix = full.slice(0, 19);
+    }
+    return `${prefix}.${String(tsNsec).padStart(9, '0')}Z`;
+  };
 }

@@ -3,7 +3,12 @@ import { DhcpParseError } from '../dhcpParseError';
 import type { AnyPkt, DhcpFamily } from '../packet';
 import { Pkt4 } from '../pkt4';
 import { Pkt6 } from '../pkt6';
-import { type CaptureFrame, frameTime, LINKTYPE_ETHERNET, LINKTYPE_RAW } from './captureFrame';
+import {
+  type CaptureFrame,
+  createFrameTimer,
+  LINKTYPE_ETHERNET,
+  LINKTYPE_RAW,
+} from './captureFrame';
 import { decodeFrame, type UdpDatagram } from './decodeFrame';
 import { parseHexText } from './parseHexText';
 import { isPcap, readPcap } from './readPcap';
@@ -121,6 +126,7 @@ function bareMessage(data: Uint8Array): UdpDatagram {
  * before the bad spot have been yielded by then.
  */
 export function* readDhcpPackets(b: Uint8Array): Generator<DhcpFrame> {
+  const frameTime = createFrameTimer();
   for (const f of readCapture(b)) {
     const d = f.linkType === -1 ? bareMessage(f.data) : decodeFrame(f.linkType, f.data);
     if (d === undefined) continue;
@@ -140,8 +146,11 @@ export function* readDhcpPackets(b: Uint8Array): Generator<DhcpFrame> {
       vlans: d.vlans,
       payloadOffset: d.payloadOffset,
       bytes: d.payload,
-      ...(d.srcMac ? { srcMac: d.srcMac, dstMac: d.dstMac } : {}),
     };
+    if (d.srcMac !== undefined) {
+      out.srcMac = d.srcMac;
+      out.dstMac = d.dstMac;
+    }
     try {
       const pkt = family === 'dhcp4' ? Pkt4.unpack(d.payload) : Pkt6.unpack(d.payload);
       placePacket(pkt, out);
