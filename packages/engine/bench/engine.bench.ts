@@ -25,10 +25,10 @@ function nowNs(): number {
   return Number(process.hrtime.bigint());
 }
 
-/** A callout that does what the cheapest real callout does: read an argument, return 0. */
+/** The cheapest real callout: looks at the status and returns 0. */
 function makeCallout(): Callout {
   return function benchCallout(handle: CalloutHandle): number {
-    return handle.getStatus() === 9 ? 1 : 0;
+    return (handle.getStatus() as number) > 3 ? 1 : 0;
   };
 }
 

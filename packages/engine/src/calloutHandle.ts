@@ -36,7 +36,8 @@ export class CalloutHandle {
   _library = -1;
 
   readonly #arguments = new Map<string, TaggedValue>();
-  readonly #contexts = new Map<number, Map<string, TaggedValue>>();
+  /** Context stores by library index; made on first use, as most handles never need one. */
+  #contexts: Map<number, Map<string, TaggedValue>> | undefined;
   /** Sorted argument names, rebuilt only after a name was added or removed. */
   #argumentNames: string[] | undefined;
   #argumentsRevision = 0;
@@ -136,7 +137,7 @@ export class CalloutHandle {
    * @throws NoSuchCalloutContext when the library has no such item; ArgumentTypeMismatch.
    */
   getContext<T = unknown>(name: string, expected?: TypeExpectation): T {
-    const slot = this.#contexts.get(this._library)?.get(name);
+    const slot = this.#contexts?.get(this._library)?.get(name);
     if (slot === undefined) {
       throw new NoSuchCalloutContext(
         `no context item '${name}' for library index ${this._library}`,
@@ -154,14 +155,14 @@ export class CalloutHandle {
     if (!this.#owner.calloutManager.engine.behaviour.optionalContext) {
       throw new InvalidOperation('getOptionalContext() exists since Kea 2.5.8');
     }
-    const slot = this.#contexts.get(this._library)?.get(name);
+    const slot = this.#contexts?.get(this._library)?.get(name);
     if (slot === undefined) return undefined;
     return checkedValue(slot, expected, `context item '${name}'`) as T;
   }
 
   /** The tag of a context item of the current library, or undefined. */
   getContextTag(name: string): string | undefined {
-    return this.#contexts.get(this._library)?.get(name)?.tag;
+    return this.#contexts?.get(this._library)?.get(name)?.tag;
   }
 
   /**
@@ -169,7 +170,7 @@ export class CalloutHandle {
    * context without paying for the exception getContextNames() throws when there is none.
    */
   hasContext(): boolean {
-    return this.#contexts.has(this._library);
+    return this.#contexts?.has(this._library) ?? false;
   }
 
   /**
@@ -177,7 +178,7 @@ export class CalloutHandle {
    * @throws NoSuchCalloutContext when the library has no context yet (R68).
    */
   getContextNames(): string[] {
-    const context = this.#contexts.get(this._library);
+    const context = this.#contexts?.get(this._library);
     if (context === undefined) {
       throw new NoSuchCalloutContext(`no context for library index ${this._library}`);
     }
@@ -256,7 +257,7 @@ export class CalloutHandle {
         manager.callCallouts(ServerHooks.CONTEXT_DESTROY, this);
       }
     } finally {
-      this.#contexts.clear();
+      this.#contexts = undefined;
       this.#contextRevision++;
       this.deleteAllArguments();
       this.#owner.handleReleased();
@@ -264,6 +265,7 @@ export class CalloutHandle {
   }
 
   #getOrCreateContext(): Map<string, TaggedValue> {
+    this.#contexts ??= new Map();
     let context = this.#contexts.get(this._library);
     if (context === undefined) {
       context = new Map();
