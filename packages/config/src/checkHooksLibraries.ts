@@ -1,5 +1,5 @@
-import type { JsonValue, PathSegment } from './configNode';
 import type { ConfigDiagnostic, DiagnosticInput } from './diagnostic';
+import type { JsonValue, PathSegment } from './jsonPath';
 import type { KeaVersionInfo } from './keaVersion';
 import type { KeaDaemon, LibraryDefinition, LibraryRegistry } from './libraryRegistry';
 import type { ParameterChecker } from './parameterChecker';

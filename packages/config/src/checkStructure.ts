@@ -1,5 +1,5 @@
-import type { JsonValue, PathSegment } from './configNode';
 import type { ConfigDiagnostic, DiagnosticInput, DiagnosticLocator } from './diagnostic';
+import type { JsonValue, PathSegment } from './jsonPath';
 import { pathOfContainer } from './locate';
 import type { ConfigIndex } from './scanKeaConfig';
 import { mapName } from './schemaErrors';

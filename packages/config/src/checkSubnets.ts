@@ -1,6 +1,6 @@
-import type { JsonValue, PathSegment } from './configNode';
 import type { DiagnosticInput } from './diagnostic';
 import { type AddressRange, type Family, parsePool, parsePrefix } from './ipAddress';
+import type { JsonValue, PathSegment } from './jsonPath';
 
 type JsonMap = { [key: string]: JsonValue };
 

@@ -1,6 +1,7 @@
 import { applyEdits, type FormattingOptions, modify } from 'jsonc-parser';
-import { type JsonValue, type PathSegment, throughInclude } from './configNode';
-import { parseKeaConfig } from './parseKeaConfig';
+import type { JsonValue, PathSegment } from './jsonPath';
+import { locate } from './locate';
+import { scanKeaConfig } from './scanKeaConfig';
 
 /** A replacement of `length` characters at `offset` by `content` (jsonc-parser's Edit). */
 export interface TextEdit {
@@ -23,8 +24,8 @@ export function applyTextEdits(text: string, edits: readonly TextEdit[]): string
 /**
  * Edits that set (or, with `undefined`, remove) the value at `path`, keeping every comment
  * and the layout around it. jsonc-parser does the work; it does not know Kea's `#` comments
- * and `<?include?>` directives, so they are masked with blanks of equal length first (offsets
- * stay valid) and never touched. With `insertAt`, a list item is inserted at that index.
+ * and `<?include?>` directives, so they are masked first (same length, so offsets stay valid;
+ * see maskKeaSyntax) and never touched. With `insertAt`, a list item is inserted at that index.
  * Pure.
  */
 export function setValueEdits(
@@ -35,10 +36,25 @@ export function setValueEdits(
 ): TextEdit[] {
   const masked = maskKeaSyntax(text);
   const segments = insertAt === undefined ? [...path] : [...path, insertAt];
-  return modify(masked, segments, value, {
+  const edits = modify(masked, segments, value, {
     formattingOptions: detectFormatting(text),
     isArrayInsertion: insertAt !== undefined,
   });
+  return edits.map((edit) => unmask(edit, text, masked));
+}
+
+/** jsonc-parser's formatter copies comments it re-indents: give `#` comments back their form. */
+function unmask(edit: TextEdit, text: string, masked: string): TextEdit {
+  if (masked === text || !edit.content.includes('//')) return edit;
+  let content = edit.content;
+  const end = edit.offset + edit.length;
+  for (let i = text.indexOf('#', edit.offset); i !== -1 && i < end; i = text.indexOf('#', i + 1)) {
+    if (masked[i] !== '/') continue; // a # inside a string
+    const newline = text.indexOf('\n', i);
+    const stop = newline === -1 ? text.length : newline;
+    content = content.replace(masked.slice(i, stop), text.slice(i, stop));
+  }
+  return { ...edit, content };
 }
 
 /** Replaces the whole entry at `index` of `element`'s hooks-libraries. */
@@ -58,8 +74,9 @@ export function insertLibraryEdits(
   entry: LibraryEntry,
   index?: number,
 ): TextEdit[] {
-  const root = parseKeaConfig(maskKeaSyntax(text)).root;
-  const list = root?.kind === 'object' ? root.value[element] : undefined;
+  const root = scanKeaConfig(maskKeaSyntax(text)).value;
+  const list =
+    root !== null && typeof root === 'object' && !Array.isArray(root) ? root[element] : undefined;
   const hooks =
     list !== null && typeof list === 'object' && !Array.isArray(list)
       ? list['hooks-libraries']
@@ -99,27 +116,35 @@ export function moveLibraryEdits(
   from: number,
   to: number,
 ): TextEdit[] {
-  const root = throughInclude(parseKeaConfig(text).root);
-  if (root?.kind !== 'object' || from === to) return [];
-  const elementNode = throughInclude(root.properties.findLast((p) => p.key === element)?.value);
-  if (elementNode?.kind !== 'object') return [];
-  const list = elementNode.properties.findLast((p) => p.key === 'hooks-libraries')?.value;
+  const scan = scanKeaConfig(text);
+  const element_ =
+    scan.value !== null && typeof scan.value === 'object' && !Array.isArray(scan.value)
+      ? scan.value[element]
+      : undefined;
+  const hooks =
+    element_ !== null && typeof element_ === 'object' && !Array.isArray(element_)
+      ? element_['hooks-libraries']
+      : undefined;
   if (
-    list?.kind !== 'array' ||
+    !Array.isArray(hooks) ||
+    from === to ||
     from < 0 ||
     to < 0 ||
-    from >= list.items.length ||
-    to >= list.items.length
+    from >= hooks.length ||
+    to >= hooks.length
   ) {
     return [];
   }
-  const slices = list.items.map((item) => text.slice(item.offset, item.offset + item.length));
+  // Entries inside an included file cannot be moved in this text.
+  const items = hooks.map((_, i) => locate(scan.index, [element, 'hooks-libraries', i]));
+  if (items.some((item) => item.file !== undefined || item.depth !== 3)) return [];
+  const slices = items.map((item) => text.slice(item.offset, item.offset + item.length));
   const order = slices.map((_, i) => i);
   const [moved] = order.splice(from, 1);
   order.splice(to, 0, moved ?? from);
   const edits: TextEdit[] = [];
   order.forEach((source, slot) => {
-    const item = list.items[slot];
+    const item = items[slot];
     if (source !== slot && item !== undefined) {
       edits.push({ offset: item.offset, length: item.length, content: slices[source] ?? '' });
     }
@@ -133,7 +158,10 @@ function toJson(entry: LibraryEntry): JsonValue {
     : { library: entry.library, parameters: entry.parameters };
 }
 
-/** Blanks `#` comments and turns `<?include "f"?>` into `null` padded to the same length. */
+/**
+ * Rewrites what jsonc-parser does not know into what it does, keeping every offset: `# x`
+ * comments into `//x`, `<?include "f"?>` into `null` padded with blanks.
+ */
 export function maskKeaSyntax(text: string): string {
   if (!text.includes('#') && !text.includes('<?include')) return text;
   let out = '';
@@ -152,8 +180,11 @@ export function maskKeaSyntax(text: string): string {
       const end = text.indexOf('*/', i + 2);
       i = end === -1 ? text.length : end + 2;
     } else if (c === '#') {
-      const end = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);
-      out += `${text.slice(last, i)}${' '.repeat(end - i)}`;
+      // `# note` becomes `//note`: the same length, and a comment jsonc-parser keeps.
+      const newline = text.indexOf('\n', i);
+      const end = newline === -1 ? text.length : newline;
+      const body = text.slice(i + 2, end);
+      out += `${text.slice(last, i)}${end - i >= 2 ? `//${body}` : ' '}`;
       last = i = end;
     } else if (c === '<' && text.startsWith('<?include', i)) {
       const end = text.indexOf('?>', i);

@@ -2,8 +2,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { checkHooksLibraries, type LibraryReport } from './checkHooksLibraries';
 import { checkDuplicateKeys, checkLoggers } from './checkStructure';
 import { checkSubnets } from './checkSubnets';
-import type { JsonValue, PathSegment } from './configNode';
 import { type ConfigDiagnostic, type DiagnosticInput, DiagnosticLocator } from './diagnostic';
+import type { JsonValue, PathSegment } from './jsonPath';
 import { KEA_LIBRARIES } from './keaLibraries';
 import {
   type KeaVersionInfo,
@@ -13,8 +13,7 @@ import {
 } from './keaVersion';
 import { createLibraryRegistry, type KeaDaemon, type LibraryRegistry } from './libraryRegistry';
 import { createParameterChecker } from './parameterChecker';
-import type { ParseOptions } from './parseKeaConfig';
-import { type ScanResult, scanKeaConfig } from './scanKeaConfig';
+import { type ParseOptions, type ScanResult, scanKeaConfig } from './scanKeaConfig';
 import { buildSchema, type JsonSchema } from './schema/buildSchema';
 import { TOP_LEVEL_ELEMENTS } from './schema/keyTable';
 import { allowedKeysAt, otherVersionNote } from './schema/kindAt';

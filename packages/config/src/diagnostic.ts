@@ -1,4 +1,4 @@
-import { formatPath, type PathSegment } from './configNode';
+import { formatPath, type PathSegment } from './jsonPath';
 import { LineIndex } from './lineIndex';
 import { locate } from './locate';
 import type { ConfigIndex } from './scanKeaConfig';

@@ -1,12 +1,17 @@
 export { bisonToken, type LibraryReport } from './checkHooksLibraries';
 export {
-  type ConfigNode,
-  findNode,
-  formatPath,
-  type JsonValue,
-  type PathSegment,
-  type PropertyNode,
-} from './configNode';
+  applyTextEdits,
+  insertLibraryEdits,
+  type LibraryEntry,
+  maskKeaSyntax,
+  moveLibraryEdits,
+  removeLibraryEdits,
+  setLibraryEdits,
+  setParameterEdits,
+  setValueEdits,
+  type TextEdit,
+} from './configEdits';
+export { type ConfigDocument, createConfigDocument, type TextChange } from './createConfigDocument';
 export {
   type ConfigValidator,
   createConfigValidator,
@@ -14,6 +19,7 @@ export {
   type ValidationResult,
 } from './createConfigValidator';
 export type { ConfigDiagnostic, DiagnosticCode } from './diagnostic';
+export { formatPath, type JsonValue, type PathSegment } from './jsonPath';
 export { KEA_LIBRARIES } from './keaLibraries';
 export {
   type KeaVersionInfo,
@@ -29,13 +35,17 @@ export {
   libraryFileName,
 } from './libraryRegistry';
 export { LineIndex, type TextPosition } from './lineIndex';
+export { type Location, locate, pathOfContainer } from './locate';
 export {
+  type ConfigIndex,
+  type DuplicateKey,
+  type IncludeSite,
   type ParseOptions,
-  type ParseResult,
-  parseKeaConfig,
+  type ScanResult,
   type SyntaxProblem,
-} from './parseKeaConfig';
+  scanKeaConfig,
+} from './scanKeaConfig';
 export { buildSchema, type JsonSchema } from './schema/buildSchema';
 export { ELEMENT_DESCRIPTIONS, KEY_DESCRIPTIONS } from './schema/keyDescriptions';
 export { type KeySpec, MAPS, type MapKind, TOP_LEVEL_ELEMENTS } from './schema/keyTable';
-export { kindAt } from './schema/kindAt';
+export { allowedKeysAt, kindAt } from './schema/kindAt';

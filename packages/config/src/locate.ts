@@ -1,4 +1,4 @@
-import type { PathSegment } from './configNode';
+import type { PathSegment } from './jsonPath';
 import type { ConfigIndex } from './scanKeaConfig';
 
 /** Where a JSON path is in the text (or in an included file's text). */

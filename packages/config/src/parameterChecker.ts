@@ -1,6 +1,6 @@
 import type { Ajv, ValidateFunction } from 'ajv';
-import type { JsonValue, PathSegment } from './configNode';
 import type { DiagnosticInput } from './diagnostic';
+import type { JsonValue, PathSegment } from './jsonPath';
 import type { LibraryDefinition } from './libraryRegistry';
 import { schemaErrorToDiagnostic } from './schemaErrors';
 

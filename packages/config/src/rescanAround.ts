@@ -1,6 +1,6 @@
-import type { JsonValue, PathSegment } from './configNode';
 import type { TextChange } from './createConfigDocument';
 import type { ValidateOptions } from './createConfigValidator';
+import type { JsonValue, PathSegment } from './jsonPath';
 import { pathOfContainer } from './locate';
 import { type ConfigIndex, type ScanResult, scanSlice } from './scanKeaConfig';
 

@@ -1,5 +1,24 @@
-import type { JsonValue } from './configNode';
-import type { ParseOptions, SyntaxProblem } from './parseKeaConfig';
+import type { JsonValue } from './jsonPath';
+
+/** A syntax error: where, what was found, what Kea's grammar would have taken there. */
+export interface SyntaxProblem {
+  message: string;
+  offset: number;
+  length: number;
+  expected: readonly string[];
+  /** Set when the error is inside an included file. */
+  file: string | undefined;
+}
+
+export interface ParseOptions {
+  /**
+   * Text of an included file, by the path written in `<?include "path"?>`; undefined when the
+   * workspace has no such file (reported as an error at the directive). Default: no files.
+   */
+  readInclude?: (path: string) => string | undefined;
+  /** Nesting limit for includes, against include loops. Default 8. */
+  maxIncludeDepth?: number;
+}
 
 /**
  * A flat, allocation-light index of one Kea config text: the bracket pairs of every map and

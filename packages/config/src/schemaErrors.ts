@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { bisonToken, kindOf } from './checkHooksLibraries';
-import type { JsonValue, PathSegment } from './configNode';
 import type { DiagnosticInput } from './diagnostic';
+import type { JsonValue, PathSegment } from './jsonPath';
 
 const TYPE_WORDS: Record<string, { ours: string; bison: string }> = {
   integer: { ours: 'an integer', bison: 'integer' },

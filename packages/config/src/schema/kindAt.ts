@@ -1,4 +1,4 @@
-import type { PathSegment } from '../configNode';
+import type { PathSegment } from '../jsonPath';
 import type { SchemaProfile } from '../keaVersion';
 import { type KeySpec, keysFor, MAPS, type MapKind, TOP_LEVEL_ELEMENTS } from './keyTable';
 
