@@ -13,6 +13,7 @@ import { readDhcpPackets } from '../src/capture/readDhcpPackets';
 import { createOption4 } from '../src/createOption';
 import { DHCPACK } from '../src/messageTypes';
 import { unpack4 } from '../src/packet';
+import { packetJson } from '../src/packetJson';
 import { Pkt4 } from '../src/pkt4';
 import { FIXTURES } from './corpus';
 
@@ -88,6 +89,31 @@ describe('Pkt4', () => {
     expect([p.padsAfter, p.hasEnd, p.trailing.length]).toEqual([1, true, 3]);
     expect(bytesEqual(p.pack(), crafted)).toBe(true);
     expect(() => unpack4(crafted.subarray(0, 250))).toThrow(/option 61 with 7 bytes/);
+  });
+
+  it('reads options carried in file and sname when option 52 overloads them', () => {
+    const p = buildDiscover();
+    p.addOption(createOption4('dhcp-option-overload', 3));
+    const file = new Uint8Array(128);
+    file.set([67, 4, 0x62, 0x6f, 0x6f, 0x74, 255]); // boot-file-name "boot", END
+    const sname = new Uint8Array(64);
+    sname.set([66, 3, 0x74, 0x66, 0x74, 255]); // tftp-server-name "tft", END
+    p.fileField = file;
+    p.snameField = sname;
+    const bytes = p.pack();
+    const q = unpack4(bytes);
+    const ov = q.getOverloadedOptions();
+    expect(ov.file?.options.map((o) => [o.getName(), o.getValue()])).toEqual([
+      ['boot-file-name', 'boot'],
+    ]);
+    expect(ov.sname?.options.map((o) => [o.getName(), o.getValue()])).toEqual([
+      ['tftp-server-name', 'tft'],
+    ]);
+    expect(packetJson(q).overloaded).toEqual({
+      file: [{ code: 67, name: 'boot-file-name', value: 'boot' }],
+      sname: [{ code: 66, name: 'tftp-server-name', value: 'tft' }],
+    });
+    expect(bytesEqual(q.pack(), bytes)).toBe(true);
   });
 
   it('prints a label and text like Kea', () => {

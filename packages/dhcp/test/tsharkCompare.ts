@@ -69,6 +69,10 @@ const TYPED4: Record<string, (o: Option) => unknown> = {
   'dhcp.option.bootfile_name': (o) => safeValue(o),
   'dhcp.option.tz_tcode': (o) => safeValue(o),
   'dhcp.option.request_list_item': (o) => asList(safeValue(o)),
+  // static-routes is a flat list of (destination, router) pairs
+  'dhcp.option.static_route.ip': (o) => asList(safeValue(o)).filter((_, i) => i % 2 === 0),
+  'dhcp.option.static_route.router': (o) => asList(safeValue(o)).filter((_, i) => i % 2 === 1),
+  'dhcp.option.vi.enterprise': (o) => safeValue(o),
 };
 
 /** Option entries of a tshark tree: [type, tree] pairs, PAD and END left out. */
@@ -172,7 +176,27 @@ const TYPED6: Record<string, (o: Option) => unknown> = {
   'dhcpv6.aftr_name': (o) => safeValue(o),
   'dhcpv6.option_preference': (o) => safeValue(o),
   'dhcpv6.sip_server_domain_search_fqdn': (o) => fqdnList(safeValue(o)),
+  'dhcpv6.client_domain': (o) => fqdnList(asList(safeValue(o))[1] as string)[0],
+  'dhcpv6.client_fqdn_flags': (o) =>
+    `0x${Number(asList(safeValue(o))[0])
+      .toString(16)
+      .padStart(2, '0')}`,
+  'dhcpv6.vendorclass.enterprise': (o) => asList(safeValue(o))[0],
+  'dhcpv6.vendorclass.data': (o) => asList(safeValue(o)).slice(1),
+  'dhcpv6.interface_id': (o) => toHex(o.getData()),
+  // user-class is binary in Kea's table; tshark lists the opaque data of each tuple
+  'dhcpv6.userclass.opaque_data': (o) => tuples(o.getData()),
 };
+
+function tuples(b: Uint8Array): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= b.length; ) {
+    const len = (b[i]! << 8) | b[i + 1]!;
+    out.push(toHex(b.subarray(i + 2, i + 2 + len)));
+    i += 2 + len;
+  }
+  return out;
+}
 
 function options6(tree: Json | undefined): Members[] {
   return getAll(tree, 'dhcpv6.option.type_str_tree').filter(isMembers);
