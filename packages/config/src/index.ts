@@ -36,6 +36,7 @@ export {
 } from './libraryRegistry';
 export { LineIndex, type TextPosition } from './lineIndex';
 export { type Location, locate, pathOfContainer } from './locate';
+export { type PathAtOffset, pathAt } from './pathAt';
 export {
   type ConfigIndex,
   type DuplicateKey,
@@ -46,6 +47,7 @@ export {
   scanKeaConfig,
 } from './scanKeaConfig';
 export { buildSchema, type JsonSchema } from './schema/buildSchema';
+export { describeKey, type KeyInfo, keysAt } from './schema/describeKey';
 export { ELEMENT_DESCRIPTIONS, KEY_DESCRIPTIONS } from './schema/keyDescriptions';
 export { type KeySpec, MAPS, type MapKind, TOP_LEVEL_ELEMENTS } from './schema/keyTable';
 export { allowedKeysAt, kindAt } from './schema/kindAt';
