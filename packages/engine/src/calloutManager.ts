@@ -158,10 +158,9 @@ export class CalloutManager {
     }
   }
 
-  /** Removes a library's callouts from every hook (unloading, R20/R26). */
+  /** Removes a library's callouts from every hook, in hook-name order as Kea (R20, R26). */
   removeLibraryCallouts(libraryIndex: number, libraryName: string): void {
-    for (let hookIndex = 0; hookIndex < this.#table.length; hookIndex++) {
-      const hook = this.serverHooks.getName(hookIndex);
+    for (const hook of this.serverHooks.getHookNames()) {
       if (this.deregisterAllCallouts(hook, libraryIndex)) {
         this.engine.sink.hooks('HOOKS_CALLOUTS_REMOVED', hook, libraryName);
       }

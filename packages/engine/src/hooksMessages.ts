@@ -120,7 +120,7 @@ export const HOOKS_MESSAGES = {
     'hooks',
     HOOKS_DBG_TRACE,
     'unloading hooks library %1',
-    'The library is being taken out; HOOKS_LIBRARY_UNLOADED follows.',
+    'A library whose load() failed is being backed out; HOOKS_LIBRARY_UNLOADED follows.',
   ),
   HOOKS_NO_UNLOAD: debug(
     'hooks',
@@ -146,7 +146,7 @@ export const HOOKS_MESSAGES = {
   ),
   HOOKS_CALLOUTS_REMOVED: debug(
     'hooks',
-    HOOKS_DBG_TRACE,
+    HOOKS_DBG_CALLS,
     'removed the callouts of library %2 from hook %1',
     'Part of unloading a library: its callouts on that hook are gone.',
   ),
@@ -154,12 +154,13 @@ export const HOOKS_MESSAGES = {
     'hooks',
     HOOKS_DBG_TRACE,
     'hooks library %1 closed',
-    'The engine dropped its reference to the library module.',
+    'The engine let go of the library module: after validation, after a failed check, or ' +
+      'when the library set is unloaded or replaced.',
   ),
   HOOKS_LIBRARY_UNLOADED: info(
     'hooks',
     'hooks library %1 unloaded',
-    'The library is no longer part of the server.',
+    'The library whose load() failed is gone again, its callouts with it.',
   ),
   HOOKS_CALLOUT_REGISTRATION: debug(
     'callouts',

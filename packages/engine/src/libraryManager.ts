@@ -80,15 +80,28 @@ export class LibraryManager {
     return ok;
   }
 
-  /** Unload and close: `unload()` if not called yet, callouts removed, module dropped. */
+  /**
+   * Backs out a library whose `load()` failed: `unload()`, callouts removed, module dropped,
+   * between HOOKS_LIBRARY_UNLOADING and HOOKS_LIBRARY_UNLOADED.
+   */
   unloadLibrary(): boolean {
     if (this.#module === undefined) return true;
     this.#engine.sink.hooks('HOOKS_LIBRARY_UNLOADING', this.path);
     const ok = this.prepareUnloadLibrary();
-    this.calloutManager.removeLibraryCallouts(this.libraryIndex, this.path);
     this.#close();
     if (ok) this.#engine.sink.hooks('HOOKS_LIBRARY_UNLOADED', this.path);
     return ok;
+  }
+
+  /**
+   * Takes a loaded library out when its set is replaced or unloaded: `unload()` unless already
+   * called, callouts removed, module dropped. Kea does this in the library manager's destructor,
+   * which is why a Kea log shows HOOKS_UNLOAD_SUCCESS … HOOKS_LIBRARY_CLOSED here, without the
+   * UNLOADING/UNLOADED pair of a failed load.
+   */
+  closeLibrary(): void {
+    this.prepareUnloadLibrary();
+    this.#close();
   }
 
   #open(): boolean {

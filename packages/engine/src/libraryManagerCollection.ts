@@ -55,7 +55,7 @@ export class LibraryManagerCollection implements HandleOwner {
   /** Unloads and closes every loaded library, last first. */
   unloadLibraries(): void {
     for (let i = this.#managers.length - 1; i >= 0; i--) {
-      this.#managers[i]?.unloadLibrary();
+      this.#managers[i]?.closeLibrary();
     }
     this.#managers.length = 0;
   }

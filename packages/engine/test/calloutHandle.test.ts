@@ -157,4 +157,31 @@ describe('E. arguments, context and status', () => {
     t.run('alpha');
     expect(names).toEqual([['NoSuchCalloutContext']]);
   });
+
+  it('R44 R71: getLibraryHandle only inside a callout; outside, the parking lot is that of index -1', () => {
+    const handle = bareHandle();
+    expect(() => handle.getLibraryHandle()).toThrow(InvalidOperation);
+    expect(handle.getParkingLotHandle().parkingLot.size()).toBe(0);
+  });
+
+  it('tracer helpers: hasContext and revision counters move only on real changes', () => {
+    const handle = bareHandle();
+    expect(handle.hasContext()).toBe(false);
+    const args0 = handle.getArgumentsRevision();
+    handle.deleteArgument('none');
+    handle.deleteAllArguments();
+    expect(handle.getArgumentsRevision()).toBe(args0);
+    handle.setArgument('a', 1);
+    const names = handle.getArgumentNames();
+    names.push('mutated by caller');
+    expect(handle.getArgumentNames()).toEqual(['a']);
+    expect(handle.getArgumentsRevision()).toBeGreaterThan(args0);
+    const context0 = handle.getContextRevision();
+    handle.setContext('k', 1);
+    expect(handle.hasContext()).toBe(true);
+    expect(handle.getContextRevision()).toBeGreaterThan(context0);
+    const context1 = handle.getContextRevision();
+    handle.deleteContext('missing');
+    expect(handle.getContextRevision()).toBe(context1);
+  });
 });
