@@ -82,7 +82,15 @@ export {
 } from './optionDefinitions';
 export type { OptionRun } from './optionList';
 export type { OptionValue } from './optionValue';
-export { type AnyPkt, type DhcpFamily, pack, unpack, unpack4, unpack6 } from './packet';
+export {
+  type AnyPkt,
+  type DhcpFamily,
+  pack,
+  type UnpackOptions,
+  unpack,
+  unpack4,
+  unpack6,
+} from './packet';
 export {
   type Fields4Json,
   type OptionJson,

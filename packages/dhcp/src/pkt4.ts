@@ -76,8 +76,10 @@ export class Pkt4 extends Pkt {
   /** PAD bytes after the last option, and whether an END option closes the list. */
   padsAfter = 0;
   hasEnd = true;
-  /** Bytes after END, often zero padding up to a minimum size. */
+  /** Bytes after END (often zero padding), or from a truncated last option on (lenient). */
   trailing: Uint8Array = EMPTY;
+  /** Lenient decoding: offset of the truncated option where decoding stopped, else -1. */
+  truncatedAt = -1;
 
   /** A new packet; `type` adds option 53 when non-zero. */
   constructor(type = DHCP_NOTYPE, transid = 0) {
@@ -89,9 +91,11 @@ export class Pkt4 extends Pkt {
   /**
    * Decodes a DHCPv4 packet. The packet keeps views into `bytes`: do not change them afterwards.
    * Throws DhcpParseError (offset into `bytes`) for a short header, a bad cookie or an option
-   * running past the end.
+   * running past the end. With `lenient` (Kea's own behaviour) a last option running past the
+   * end is not an error: decoding stops there and the bytes stay in `trailing`
+   * (`truncatedAt` says where), so the packet still packs back to `bytes`.
    */
-  static unpack(bytes: Uint8Array): Pkt4 {
+  static unpack(bytes: Uint8Array, options: { lenient?: boolean } = {}): Pkt4 {
     const b = bytes;
     if (b.length < DHCPV4_PKT_HDR_LEN) {
       throw new DhcpParseError(
@@ -127,11 +131,16 @@ export class Pkt4 extends Pkt {
         `got ${toHex(b.subarray(236, 240))}`,
       );
     }
-    const run = parseOptions('v4', 'dhcp4', b, 240, b.length);
+    const run = parseOptions('v4', 'dhcp4', b, 240, b.length, options.lenient);
     p.options = run.options;
     p.padsAfter = run.padsAfter;
     p.hasEnd = run.endOffset >= 0;
-    p.trailing = p.hasEnd ? b.subarray(run.endOffset + 1) : EMPTY;
+    p.truncatedAt = run.stoppedAt;
+    p.trailing = p.hasEnd
+      ? b.subarray(run.endOffset + 1)
+      : run.stoppedAt >= 0
+        ? b.subarray(run.stoppedAt)
+        : EMPTY;
     return p;
   }
 

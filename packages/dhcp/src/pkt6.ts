@@ -23,6 +23,8 @@ export interface RelayInfo {
   options: Option[];
   /** Index in `options` before which the relay-msg option goes. */
   relayMsgIndex: number;
+  /** Lenient decoding: bytes of a truncated last option, kept so the layer packs back. */
+  trailing?: Uint8Array;
 }
 
 /** Where `getAnyRelayOption` starts looking. */
@@ -37,6 +39,10 @@ export class Pkt6 extends Pkt {
   msgType: number;
   transid: number;
   relayInfo: RelayInfo[] = [];
+  /** Lenient decoding: bytes of a truncated last option of the message, kept as they were. */
+  trailing: Uint8Array = new Uint8Array(0);
+  /** Lenient decoding: offset of the first truncated option (any layer), else -1. */
+  truncatedAt = -1;
 
   constructor(type = 0, transid = 0) {
     super('::', 547, 546);
@@ -47,9 +53,10 @@ export class Pkt6 extends Pkt {
   /**
    * Decodes a DHCPv6 message, unwrapping relay layers. Keeps views into `bytes`.
    * Throws DhcpParseError (offset into `bytes`) for short headers, options running past the
-   * end, or a relay message without a relay-msg option.
+   * end, or a relay message without a relay-msg option. `lenient`: as Kea, a last option
+   * running past the end of its message is not an error; its bytes are kept (see Pkt4.unpack).
    */
-  static unpack(bytes: Uint8Array): Pkt6 {
+  static unpack(bytes: Uint8Array, opts: { lenient?: boolean } = {}): Pkt6 {
     const p = new Pkt6();
     let start = 0;
     let end = bytes.length;
@@ -61,12 +68,18 @@ export class Pkt6 extends Pkt {
           throw new DhcpParseError(start, 'message type and transaction id (4 bytes)');
         p.msgType = type;
         p.transid = readUint32(bytes, start) & 0xffffff;
-        p.options = parseOptions('v6', 'dhcp6', bytes, start + 4, end).options;
+        const run = parseOptions('v6', 'dhcp6', bytes, start + 4, end, opts.lenient);
+        p.options = run.options;
+        if (run.stoppedAt >= 0) {
+          p.trailing = bytes.subarray(run.stoppedAt, end);
+          if (p.truncatedAt < 0) p.truncatedAt = run.stoppedAt;
+        }
         return p;
       }
       if (end - start < 34)
         throw new DhcpParseError(start, 'relay header (34 bytes)', `${end - start} left`);
-      const options = parseOptions('v6', 'dhcp6', bytes, start + 34, end).options;
+      const run = parseOptions('v6', 'dhcp6', bytes, start + 34, end, opts.lenient);
+      const options = run.options;
       const i = options.findIndex((o) => o.code === D6O_RELAY_MSG);
       if (i < 0)
         throw new DhcpParseError(start + 34, 'a relay-msg option (9) in the relay message');
@@ -79,7 +92,9 @@ export class Pkt6 extends Pkt {
         peerAddr: ipv6ToText(bytes, start + 18),
         options,
         relayMsgIndex: i,
+        ...(run.stoppedAt >= 0 ? { trailing: bytes.subarray(run.stoppedAt, end) } : {}),
       });
+      if (run.stoppedAt >= 0 && p.truncatedAt < 0) p.truncatedAt = run.stoppedAt;
       start = msg.offset + 4;
       end = start + msg.dataLength();
     }
@@ -94,7 +109,7 @@ export class Pkt6 extends Pkt {
   }
 
   #packMessage(): Uint8Array {
-    let n = 4;
+    let n = 4 + this.trailing.length;
     for (const o of this.options) n += o.len();
     const out = new Uint8Array(n);
     out[0] = this.msgType;
@@ -103,6 +118,7 @@ export class Pkt6 extends Pkt {
     out[3] = this.transid & 255;
     let off = 4;
     for (const o of this.options) off = o.packInto(out, off);
+    out.set(this.trailing, off);
     return out;
   }
 
@@ -179,7 +195,7 @@ export class Pkt6 extends Pkt {
 }
 
 function packRelay(r: RelayInfo, inner: Uint8Array): Uint8Array {
-  let n = 34 + 4 + inner.length;
+  let n = 34 + 4 + inner.length + (r.trailing?.length ?? 0);
   for (const o of r.options) n += o.len();
   const out = new Uint8Array(n);
   out[0] = r.msgType;
@@ -199,5 +215,6 @@ function packRelay(r: RelayInfo, inner: Uint8Array): Uint8Array {
     }
     if (i < r.options.length) off = r.options[i]!.packInto(out, off);
   }
+  if (r.trailing) out.set(r.trailing, off);
   return out;
 }

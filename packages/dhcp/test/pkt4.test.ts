@@ -88,7 +88,13 @@ describe('Pkt4', () => {
     ]);
     expect([p.padsAfter, p.hasEnd, p.trailing.length]).toEqual([1, true, 3]);
     expect(bytesEqual(p.pack(), crafted)).toBe(true);
-    expect(() => unpack4(crafted.subarray(0, 250))).toThrow(/option 61 with 7 bytes/);
+    const cut = crafted.subarray(0, 250);
+    expect(() => unpack4(cut)).toThrow(/option 61 with 7 bytes/);
+    // Kea's way: the truncated option and what follows are left out, kept as bytes
+    const lenient = unpack4(cut, { lenient: true });
+    expect(lenient.options.map((o) => o.code)).toEqual([53]);
+    expect([lenient.truncatedAt, lenient.padsAfter, lenient.hasEnd]).toEqual([245, 2, false]);
+    expect(bytesEqual(lenient.pack(), cut)).toBe(true);
   });
 
   it('reads options carried in file and sname when option 52 overloads them', () => {

@@ -123,9 +123,13 @@ function bareMessage(data: Uint8Array): UdpDatagram {
  * The DHCP messages of a capture (by UDP port), decoded. A message that does not decode is
  * returned with `error` instead of `pkt`; frames that are not DHCP are left out.
  * Throws DhcpParseError (file offset) when the capture file itself is not readable; frames
- * before the bad spot have been yielded by then.
+ * before the bad spot have been yielded by then. `lenient` decodes as Kea does (see
+ * Pkt4.unpack); default false.
  */
-export function* readDhcpPackets(b: Uint8Array): Generator<DhcpFrame> {
+export function* readDhcpPackets(
+  b: Uint8Array,
+  options: { lenient?: boolean } = {},
+): Generator<DhcpFrame> {
   const frameTime = createFrameTimer();
   for (const f of readCapture(b)) {
     const d = f.linkType === -1 ? bareMessage(f.data) : decodeFrame(f.linkType, f.data);
@@ -152,7 +156,8 @@ export function* readDhcpPackets(b: Uint8Array): Generator<DhcpFrame> {
       out.dstMac = d.dstMac;
     }
     try {
-      const pkt = family === 'dhcp4' ? Pkt4.unpack(d.payload) : Pkt6.unpack(d.payload);
+      const pkt =
+        family === 'dhcp4' ? Pkt4.unpack(d.payload, options) : Pkt6.unpack(d.payload, options);
       placePacket(pkt, out);
       out.pkt = pkt;
     } catch (e) {
