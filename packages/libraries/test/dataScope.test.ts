@@ -102,3 +102,19 @@ describe("the data-scope example (the guide's two pictures)", () => {
     expect(putopt.thrown).toMatchObject({ name: 'NoSuchArgument' });
   });
 });
+
+describe('comparing two library orders', () => {
+  it('marks the first difference: gamma, where putopt now runs before add_option', async () => {
+    const { compareTraces, getCalloutEvent } = await import('@hookscope/trace');
+    const config = parseConfigText(getExampleWorkspace('data-scope')!.config) as {
+      'hooks-libraries': { library: string }[];
+    };
+    const a = buildTraceIndex(run(config['hooks-libraries']).trace);
+    const b = buildTraceIndex(run([...config['hooks-libraries']].reverse()).trace);
+    const difference = compareTraces(a, b)!;
+    // putopt throws (no "$note" yet) and the engine turns that into DROP: the status differs.
+    expect(difference).toMatchObject({ kind: 'status', request: 0, column: 2 });
+    expect(getCalloutEvent(a, difference.calloutA!).callout).toBe('add_option');
+    expect(getCalloutEvent(b, difference.calloutB!).callout).toBe('putopt');
+  });
+});

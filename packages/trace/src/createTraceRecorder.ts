@@ -76,6 +76,13 @@ export interface TraceRecorder extends HooksObserver {
   getTrace(): TraceDocument;
 }
 
+interface HandleMemo {
+  arguments: SnapshotMap | undefined;
+  argumentsFresh: boolean;
+  hook: number;
+  contexts: Map<number, SnapshotMap>;
+}
+
 interface RunningCallout {
   slot: number;
   seq: number;
@@ -126,6 +133,19 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
   let taken = 0;
   let seq = 0;
   const running: RunningCallout[] = [];
+  // Per handle, the last snapshots taken, so work is not repeated: the arguments after one
+  // callout are the arguments before the next on the same hook (nothing runs in between), and a
+  // library's context changes only in its own callouts, so its last "after" is its next
+  // "before". Unchanged items reuse the earlier objects (less memory, equality by identity).
+  const memos = new WeakMap<object, HandleMemo>();
+  const memoOf = (handle: CalloutHandle): HandleMemo => {
+    let memo = memos.get(handle);
+    if (!memo) {
+      memo = { arguments: undefined, argumentsFresh: false, hook: -1, contexts: new Map() };
+      memos.set(handle, memo);
+    }
+    return memo;
+  };
   const requests = createRequestTracker();
 
   // Hook names: the caller's function, else the bound ServerHooks, else the handle (which
@@ -146,9 +166,19 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     events.push(event);
   };
   // Where an event that is not a callout belongs: the running callout, else the open request.
+  // A callout that threw: the engine reports the end before it reacts (logs the exception and,
+  // from Kea 2.3.8, sets DROP), so its final status is read at the handle's next event, and
+  // what is logged meanwhile belongs to it.
+  let threw: { event: CalloutEvent; handle: CalloutHandle } | undefined;
+  const settleThrown = (): void => {
+    if (!threw) return;
+    threw.event.status.after = threw.handle.getStatus();
+    threw = undefined;
+  };
   const attach = (): { request?: number; callout?: number } => {
     const top = running[running.length - 1];
     if (top) return { request: top.request, callout: top.seq };
+    if (threw) return { request: threw.event.request, callout: threw.event.seq };
     const open = requests.current();
     return open === undefined ? {} : { request: open };
   };
@@ -170,14 +200,18 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     endRequest: () => requests.end(),
 
     hookStart(hookIndex, handle) {
+      settleThrown();
       const hook = hookName(hookIndex, handle);
+      memoOf(handle).argumentsFresh = false;
       const stack = openHooks.get(handle);
       if (stack) stack.push(hook);
       else openHooks.set(handle, [hook]);
       push({ type: 'hook-start', seq: ++seq, request: requests.of(handle, hook), hook });
     },
     calloutStart(hookIndex, libraryIndex, callout: Callout, handle) {
+      settleThrown();
       const hook = hookName(hookIndex, handle);
+      const memo = memoOf(handle);
       const entry: RunningCallout = {
         slot: events.length,
         seq: ++seq,
@@ -186,17 +220,31 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
         library: libraryIndex,
         callout: callout.name || '(anonymous)',
         statusBefore: handle.getStatus(),
-        argumentsBefore: snapshotArguments(handle, serialize),
-        contextBefore: snapshotContext(handle, serialize),
+        argumentsBefore:
+          memo.argumentsFresh && memo.hook === hookIndex && memo.arguments
+            ? memo.arguments
+            : snapshotArguments(handle, serialize, memo.arguments),
+        // A library's context is empty until its first callout on this handle (hookStart, which
+        // made the memo, always comes first), so there is nothing to read, and asking the
+        // engine would only throw NoSuchCalloutContext.
+        contextBefore: memo.contexts.get(libraryIndex) ?? {},
         startedMs: now(),
       };
       events.push(undefined);
       running.push(entry);
     },
-    calloutEnd(_hookIndex, _libraryIndex, _callout, handle, outcome) {
+    calloutEnd(hookIndex, libraryIndex, _callout, handle, outcome) {
       const endedMs = now();
+      settleThrown();
       const entry = running.pop();
       if (!entry) return;
+      const argumentsAfter = snapshotArguments(handle, serialize, entry.argumentsBefore);
+      const contextAfter = snapshotContext(handle, serialize, entry.contextBefore);
+      const memo = memoOf(handle);
+      memo.arguments = argumentsAfter;
+      memo.argumentsFresh = true;
+      memo.hook = hookIndex;
+      memo.contexts.set(libraryIndex, contextAfter);
       const event: CalloutEvent = {
         type: 'callout',
         seq: entry.seq,
@@ -205,17 +253,22 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
         library: entry.library,
         callout: entry.callout,
         status: { before: entry.statusBefore, after: handle.getStatus() },
-        arguments: { before: entry.argumentsBefore, after: snapshotArguments(handle, serialize) },
-        context: { before: entry.contextBefore, after: snapshotContext(handle, serialize) },
+        arguments: { before: entry.argumentsBefore, after: argumentsAfter },
+        context: { before: entry.contextBefore, after: contextAfter },
         durationNs: Math.max(0, Math.round((endedMs - entry.startedMs) * 1e6)),
       };
-      if ('thrown' in outcome && outcome.thrown !== undefined)
+      if ('thrown' in outcome && outcome.thrown !== undefined) {
         event.thrown = thrownOf(outcome.thrown);
-      else if (outcome.returned !== undefined) event.returned = outcome.returned;
+        threw = { event, handle };
+      } else if (outcome.returned !== undefined) {
+        event.returned = outcome.returned;
+      }
       events[entry.slot] = event;
     },
     hookEnd(hookIndex, handle) {
+      settleThrown();
       const hook = openHooks.get(handle)?.pop() ?? hookName(hookIndex, handle);
+      memoOf(handle).argumentsFresh = false;
       push({
         type: 'hook-end',
         seq: ++seq,
@@ -274,6 +327,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       push({ type: 'drop', seq: ++seq, ...attach(), reason });
     },
     takeEvents() {
+      settleThrown();
       const out: TraceEvent[] = [];
       while (taken < events.length) {
         const event = events[taken];
@@ -284,6 +338,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       return out;
     },
     getTrace() {
+      settleThrown();
       return {
         format: TRACE_FORMAT,
         version: TRACE_VERSION,

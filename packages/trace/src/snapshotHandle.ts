@@ -1,5 +1,6 @@
 import type { CalloutHandle } from '@hookscope/engine';
 import type { SnapshotSerializer } from './createSnapshotSerializer';
+import { snapshotEqual } from './jsonEqual';
 import { tagOf } from './tagOf';
 import type { SnapshotMap } from './types';
 
@@ -10,10 +11,14 @@ interface TagReporting {
   getContextTag?: (name: string) => string | undefined;
 }
 
-/** Snapshots every argument of the handle. Reads only; never throws. */
+/**
+ * Snapshots every argument of the handle. Reads only; never throws. An item equal to the one in
+ * `previous` reuses that object, so unchanged values are stored once and compare by identity.
+ */
 export function snapshotArguments(
   handle: CalloutHandle,
   serialize: SnapshotSerializer,
+  previous?: SnapshotMap,
 ): SnapshotMap {
   const out: SnapshotMap = {};
   const tags = handle as unknown as TagReporting;
@@ -26,7 +31,9 @@ export function snapshotArguments(
   for (const name of names) {
     try {
       const value = handle.getArgument(name);
-      out[name] = serialize(value, tags.getArgumentTag?.(name) ?? tagOf(value));
+      const snapshot = serialize(value, tags.getArgumentTag?.(name) ?? tagOf(value));
+      const old = previous?.[name];
+      out[name] = old && snapshotEqual(old, snapshot) ? old : snapshot;
     } catch {
       out[name] = { tag: 'unknown', opaque: true };
     }
@@ -36,9 +43,14 @@ export function snapshotArguments(
 
 /**
  * Snapshots the current library's context. A library that has no context yet (the engine
- * throws NoSuchCalloutContext, as Kea does) gives an empty map.
+ * throws NoSuchCalloutContext, as Kea does) gives an empty map. Items equal to those in
+ * `previous` reuse its objects.
  */
-export function snapshotContext(handle: CalloutHandle, serialize: SnapshotSerializer): SnapshotMap {
+export function snapshotContext(
+  handle: CalloutHandle,
+  serialize: SnapshotSerializer,
+  previous?: SnapshotMap,
+): SnapshotMap {
   const out: SnapshotMap = {};
   const tags = handle as unknown as TagReporting;
   let names: string[];
@@ -50,7 +62,9 @@ export function snapshotContext(handle: CalloutHandle, serialize: SnapshotSerial
   for (const name of names) {
     try {
       const value = handle.getContext(name);
-      out[name] = serialize(value, tags.getContextTag?.(name) ?? tagOf(value));
+      const snapshot = serialize(value, tags.getContextTag?.(name) ?? tagOf(value));
+      const old = previous?.[name];
+      out[name] = old && snapshotEqual(old, snapshot) ? old : snapshot;
     } catch {
       out[name] = { tag: 'unknown', opaque: true };
     }

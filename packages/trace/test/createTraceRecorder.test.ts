@@ -254,3 +254,47 @@ describe('createTraceRecorder: what the server reports besides callouts', () => 
     expect(events[3]).toMatchObject({ response: { type: 'DHCPDISCOVER', xid: '0x00000007' } });
   });
 });
+
+describe('createTraceRecorder: a callout that throws', () => {
+  const thrower: LibraryModule = {
+    version: () => KEA_HOOKS_VERSION,
+    pkt4_receive() {
+      throw new Error('boom');
+    },
+  };
+  const runWith = (keaVersion: string) => {
+    const serverHooks = new ServerHooks();
+    serverHooks.registerHook('pkt4_receive');
+    const recorder = createTraceRecorder({ server: 'dhcp4' });
+    const manager = new HooksManager({
+      serverHooks,
+      keaVersion,
+      resolveLibrary: (path) => ({
+        ...thrower,
+        version: () => (keaVersion === '2.2.0' ? 20200 : KEA_HOOKS_VERSION),
+      }),
+      observer: recorder,
+      logger: recorder,
+    });
+    expect(manager.loadLibraries([{ library: '/lib/thrower.so' }])).toBe(true);
+    const handle = manager.createCalloutHandle();
+    manager.callCallouts(serverHooks.getIndex('pkt4_receive'), handle);
+    return recorder.getTrace().events;
+  };
+
+  it('shows the DROP the engine makes of it (Kea 2.3.8 on), and the exception log at the callout', () => {
+    const events = runWith('3.3.1');
+    const callout = events.find((e): e is CalloutEvent => e.type === 'callout')!;
+    expect(callout.status).toEqual({ before: 0, after: 2 });
+    expect(callout.thrown?.message).toBe('boom');
+    const attached = events
+      .filter((e) => e.type === 'log' && e.callout === callout.seq)
+      .map((e) => (e as { id: string }).id);
+    expect(attached.some((id) => /EXCEPTION|ERROR/.test(id))).toBe(true);
+  });
+
+  it('leaves the status alone under Kea 2.2.0', () => {
+    const callout = runWith('2.2.0').find((e): e is CalloutEvent => e.type === 'callout')!;
+    expect(callout.status).toEqual({ before: 0, after: 0 });
+  });
+});
