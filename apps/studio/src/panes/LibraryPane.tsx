@@ -3,11 +3,16 @@ import { CodeEditor } from '../editors/CodeEditor';
 import { useActiveWorkspace, useStudio, useStudioActions } from '../state/useStudio';
 import { downloadText } from './files';
 
-const NEW_LIBRARY = `import { type CalloutHandle, NextStep } from '@hookscope/engine';
+const NEW_LIBRARY = `import { type CalloutHandle, KEA_HOOKS_VERSION, NextStep } from '@hookscope/engine';
 
-// The Kea hooks version this library was built for.
+// The hooks version this library was built for: the server refuses any other.
 export function version(): number {
-  return 30301;
+  return KEA_HOOKS_VERSION;
+}
+
+// Kea 2.3.5 and later run multi-threaded by default and refuse libraries that do not say yes.
+export function multi_threading_compatible(): number {
+  return 1;
 }
 
 export function pkt4_receive(handle: CalloutHandle): number {

@@ -2,6 +2,8 @@ import type { HookEvent, LogLine } from '@hookscope/sandbox';
 import { useId, useMemo, useState } from 'react';
 import { type RunView, useRun } from '../sandbox/useRun';
 import { useActiveWorkspace } from '../state/useStudio';
+import type { Workspace } from '../state/workspace';
+import { decodePacket } from './describeStep';
 
 type Tab = 'hooks' | 'log' | 'files' | 'responses';
 const TABS: { id: Tab; label: string }[] = [
@@ -65,7 +67,7 @@ export function RunPane() {
         {view && tab === 'hooks' && <HookSequence hooks={view.hooks} />}
         {view && tab === 'log' && <LogView log={view.log} />}
         {view && tab === 'files' && <FilesView view={view} />}
-        {view && tab === 'responses' && <ResponsesView view={view} />}
+        {view && tab === 'responses' && <ResponsesView view={view} workspace={workspace} />}
       </div>
     </section>
   );
@@ -173,15 +175,25 @@ function FilesView({ view }: { view: RunView }) {
   );
 }
 
-function ResponsesView({ view }: { view: RunView }) {
+function ResponsesView({ view, workspace }: { view: RunView; workspace: Workspace }) {
   if (view.steps.length === 0) return <p className="hint">No step was played.</p>;
+  /** Why a packet got no answer when the reason is in the bytes (the server drops it unparsed). */
+  const undecodable = (id: string) => {
+    const step = workspace.steps.find((x) => x.id === id);
+    if (step?.kind !== 'packet') return undefined;
+    const decoded = decodePacket(step.hex, workspace.family);
+    return decoded.ok ? undefined : decoded.error;
+  };
   return (
     <ol className="responses">
       {view.steps.map((s) => (
         <li key={s.step}>
           {s.kind === 'packet' &&
-            (s.error ? (
-              <span className="error">packet error: {s.error}</span>
+            (s.error || (s.responses.length === 0 && undecodable(s.step)) ? (
+              <span className="error">
+                packet error:{' '}
+                {s.error ?? `the server cannot parse it and drops it: ${undecodable(s.step)}`}
+              </span>
             ) : (
               <span>
                 {s.responses.length === 0
