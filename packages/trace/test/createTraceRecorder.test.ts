@@ -269,7 +269,7 @@ describe('createTraceRecorder: a callout that throws', () => {
     const manager = new HooksManager({
       serverHooks,
       keaVersion,
-      resolveLibrary: (path) => ({
+      resolveLibrary: () => ({
         ...thrower,
         version: () => (keaVersion === '2.2.0' ? 20200 : KEA_HOOKS_VERSION),
       }),
