@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { NextStep } from '@hookscope/engine';
 import {
   buildTraceIndex,
@@ -6,6 +8,7 @@ import {
   readTrace,
   writeTrace,
 } from '@hookscope/trace';
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_LIBRARIES } from '../src/builtinLibraries';
 import { EXAMPLE_WORKSPACES, getExampleWorkspace } from '../src/examples/exampleWorkspaces';
@@ -13,6 +16,12 @@ import { parseConfigText } from '../src/examples/parseConfigText';
 import { runExample } from './runExample';
 
 const example = (id: string) => getExampleWorkspace(id)!;
+
+// The trace package's JSON Schema, found through the package the way any consumer would.
+const traceEntry = createRequire(import.meta.url).resolve('@hookscope/trace');
+const validateTrace = new Ajv({ strict: false, allErrors: true }).compile(
+  JSON.parse(readFileSync(traceEntry.replace(/index\.ts$/, 'trace.schema.json'), 'utf8')) as object,
+);
 
 describe('example workspaces', () => {
   it('every config parses, names only built-in libraries, and every library has an example', () => {
@@ -202,6 +211,17 @@ describe('example workspaces', () => {
     };
     config.Dhcp4['multi-threading']['enable-multi-threading'] = false;
     expect(runExample(example('multi-threading'), { config }).configured.result).toBe(0);
+  });
+
+  it("every example's trace is valid by the trace JSON Schema", () => {
+    for (const workspace of EXAMPLE_WORKSPACES) {
+      const { trace } = runExample(workspace);
+      expect(
+        validateTrace(trace),
+        `${workspace.id}: ${JSON.stringify(validateTrace.errors?.slice(0, 3))}`,
+      ).toBe(true);
+      expect(trace.events.length).toBeGreaterThan(0);
+    }
   });
 
   it('data scope: runs as a workspace too', () => {

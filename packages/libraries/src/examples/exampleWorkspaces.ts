@@ -85,7 +85,7 @@ export const EXAMPLE_WORKSPACES: readonly ExampleWorkspace[] = [
 }
 `,
     libraries: [dataScopeLibrary1.id, dataScopeLibrary2.id],
-    steps: [{ kind: 'packet', label: 'request from client-a', hex: '' }],
+    steps: [{ kind: 'data-scope-request', label: 'request from client-a', client: 'client-a' }],
     expectation:
       'check reads foo = 2 and validate reads foo = "bar"; putopt reads the note add_option left; ' +
       'gamma ends with the options ["library 1 for client-a", "library 2 after \\"hello from add_option\\""].',
