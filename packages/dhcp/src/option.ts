@@ -9,6 +9,7 @@ import { DhcpParseError } from './dhcpParseError';
 import type { OptionDefinition, Universe } from './optionDefinition';
 import { getOptionDefinition, vendorSpace } from './optionDefinitions';
 import { parseOptions } from './optionList';
+import { optionToText } from './optionText';
 import { decodeValue, encodeValue, type OptionValue } from './optionValue';
 
 const EMPTY = new Uint8Array(0);
@@ -304,20 +305,8 @@ export class Option {
     return out;
   }
 
-  /** One line (plus indented sub-options), after Kea's Option::toText. */
+  /** Kea's text for the option and its sub-options (see optionText.ts). */
   toText(indent = 0): string {
-    const pad = ' '.repeat(indent);
-    let value: string;
-    try {
-      const v = this.getValue();
-      value = v === undefined ? '' : Array.isArray(v) ? v.join(' ') : String(v);
-    } catch (e) {
-      if (!(e instanceof DhcpParseError)) throw e;
-      value = `${toHex(this.getData())} (malformed: ${e.expected})`;
-    }
-    const name = this.getName();
-    let line = `${pad}type=${String(this.code).padStart(this.universe === 'v4' ? 3 : 5, '0')}, len=${String(this.dataLength()).padStart(this.universe === 'v4' ? 3 : 5, '0')}:${name ? ` ${name}` : ''}${value === '' ? '' : ` ${value}`}`;
-    for (const s of this.getOptions()) line += `,\n${s.toText(indent + 2)}`;
-    return line;
+    return optionToText(this, indent);
   }
 }

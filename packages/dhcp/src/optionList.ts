@@ -98,3 +98,8 @@ export function packOptions(options: readonly Option[], out: Uint8Array, off: nu
   }
   return o;
 }
+
+/** Kea keeps options in a map ordered by code; equal codes stay in wire order. */
+export function sortedByCode(options: readonly Option[]): Option[] {
+  return [...options].sort((a, b) => a.code - b.code);
+}

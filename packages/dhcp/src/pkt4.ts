@@ -17,7 +17,13 @@ import { DhcpParseError } from './dhcpParseError';
 import { HWAddr } from './hwAddr';
 import { DHCP_NOTYPE, getName4 } from './messageTypes';
 import { Option } from './option';
-import { type OptionRun, optionsLength, packOptions, parseOptions } from './optionList';
+import {
+  type OptionRun,
+  optionsLength,
+  packOptions,
+  parseOptions,
+  sortedByCode,
+} from './optionList';
 import { Pkt } from './pkt';
 
 export const DHCPV4_PKT_HDR_LEN = 236;
@@ -321,18 +327,13 @@ export class Pkt4 extends Pkt {
     return `[${this.getHWAddr().toText()}], cid=[${cidText}], tid=0x${this.transid.toString(16)}`;
   }
 
-  /** Multi-line text close to Kea's Pkt4::toText. */
+  /** Kea's Pkt4::toText: addresses, type, transid, then the options sorted by code. */
   toText(): string {
-    const lines = [
-      `local_address=${this.localAddr}:${this.localPort}, remote_address=${this.remoteAddr}:${this.remotePort}, msg_type=${this.getName()} (${this.getType()}), trans_id=0x${this.transid.toString(16)}`,
-    ];
-    if (this.options.length > 0) {
-      lines.push('options:');
-      for (const o of this.options) lines.push(o.toText(2));
-    } else {
-      lines.push('message contains no options');
-    }
-    return lines.join('\n');
+    let out = `local_address=${this.localAddr}:${this.localPort}, remote_address=${this.remoteAddr}:${this.remotePort}, msg_type=${this.getName()} (${this.getType()}), transid=0x${this.transid.toString(16)}`;
+    if (this.options.length === 0) return `${out}, message contains no options`;
+    out += ',\noptions:';
+    for (const o of sortedByCode(this.options)) out += `\n${o.toText(2)}`;
+    return out;
   }
 }
 

@@ -8,7 +8,7 @@ import { ipv6ToBytes, ipv6ToText, readUint32, toHex } from './bytes';
 import { DhcpParseError } from './dhcpParseError';
 import { getName6, RELAY_FORW, RELAY_REPL } from './messageTypes';
 import type { Option } from './option';
-import { parseOptions } from './optionList';
+import { parseOptions, sortedByCode } from './optionList';
 import { Pkt } from './pkt';
 
 export const D6O_RELAY_MSG = 9;
@@ -172,25 +172,19 @@ export class Pkt6 extends Pkt {
     return `duid=[${duid ?? 'no info'}], tid=0x${this.transid.toString(16)}`;
   }
 
-  /** Multi-line text close to Kea's Pkt6::toText. */
+  /** Kea's Pkt6::toText: addresses, type, transid, options sorted by code, then the relays. */
   toText(): string {
-    const lines = [
-      `localAddr=[${this.localAddr}]:${this.localPort} remoteAddr=[${this.remoteAddr}]:${this.remotePort}`,
-      `msgtype=${this.msgType}(${this.getName()}), transid=0x${this.transid.toString(16)}`,
-    ];
-    if (this.options.length > 0) {
-      lines.push('type=options:');
-      for (const o of this.options) lines.push(o.toText(2));
-    } else {
-      lines.push('No options included.');
-    }
+    let out = `localAddr=[${this.localAddr}]:${this.localPort} remoteAddr=[${this.remoteAddr}]:${this.remotePort}\n`;
+    out += `msgtype=${this.msgType}(${this.getName()}), transid=0x${this.transid.toString(16)}\n`;
+    for (const o of sortedByCode(this.options)) out += `${o.toText(0)}\n`;
+    if (this.relayInfo.length === 0) return `${out}No relays traversed.\n`;
+    out += `${this.relayInfo.length} relay(s):\n`;
     this.relayInfo.forEach((r, i) => {
-      lines.push(
-        `relay[${i}]: msg-type=${r.msgType}(${getName6(r.msgType)}), hop-count=${r.hopCount}, link-address=${r.linkAddr}, peer-address=${r.peerAddr}, ${r.options.length} option(s)`,
-      );
-      for (const o of r.options) lines.push(o.toText(2));
+      out += `relay[${i}]: msg-type=${r.msgType}(${getName6(r.msgType)}), hop-count=${r.hopCount},\n`;
+      out += `link-address=${r.linkAddr}, peer-address=${r.peerAddr}, ${r.options.length} option(s)\n`;
+      for (const o of sortedByCode(r.options)) out += `${o.toText(0)}\n`;
     });
-    return lines.join('\n');
+    return out;
   }
 }
 

@@ -127,8 +127,8 @@ describe('Pkt4', () => {
     expect(p.getLabel()).toBe(
       '[hwtype=1 00:0c:01:02:03:05], cid=[01:00:0c:01:02:03:05], tid=0x6e3a7d6',
     );
-    expect(p.toText()).toContain('msg_type=DHCPDISCOVER (1), trans_id=0x6e3a7d6');
-    expect(p.toText()).toContain('type=053, len=001: dhcp-message-type 1');
+    expect(p.toText()).toContain('msg_type=DHCPDISCOVER (1), transid=0x6e3a7d6,\noptions:');
+    expect(p.toText()).toContain('  type=053, len=001: 1 (uint8)');
   });
 
   it('treats a 236-byte message as BOOTP without cookie or options', () => {
