@@ -40,20 +40,22 @@ function queries(tag: string): { pkt: AnyPkt; used: boolean }[] {
   return out;
 }
 
-function loggedQueries(tag: string): { tid: number; text: string }[] {
+function loggedQueries(tag: string): { tid: number; label: string; text: string }[] {
   const lines = readFileSync(join(TRACES, `${tag}.kea.log`), 'utf8').split('\n');
-  const out: { tid: number; text: string }[] = [];
+  const out: { tid: number; label: string; text: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const m = /DHCP[46]_QUERY_DATA .*tid=0x([0-9a-f]+), packet details: (.*)$/.exec(lines[i]!);
+    const m = /DHCP[46]_QUERY_DATA ((?:.*)tid=0x([0-9a-f]+)), packet details: (.*)$/.exec(
+      lines[i]!,
+    );
     if (!m) continue;
-    const text = [m[2]!];
+    const text = [m[3]!];
     while (i + 1 < lines.length && !/^\d{4}-\d\d-\d\d /.test(lines[i + 1]!)) text.push(lines[++i]!);
-    out.push({ tid: Number.parseInt(m[1]!, 16), text: text.join('\n').trimEnd() });
+    out.push({ tid: Number.parseInt(m[2]!, 16), label: m[1]!, text: text.join('\n').trimEnd() });
   }
   return out;
 }
 
-describe.skipIf(!tracesExist)("toText matches Kea's packet details", () => {
+describe.skipIf(!tracesExist)("toText and getLabel match Kea's packet log", () => {
   it('for every query Kea logged', () => {
     let compared = 0;
     const differences: string[] = [];
