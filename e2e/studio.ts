@@ -30,14 +30,17 @@ export class Studio {
     return monaco;
   }
 
-  /** Replaces the whole text of a Monaco editor by typing (select all, then insert). */
+  /**
+   * Replaces the whole text of a Monaco editor by typing (select all, then insert). Monaco
+   * indents typed lines itself, so code is typed without its own leading spaces.
+   */
   async replaceEditorText(label: string, text: string): Promise<void> {
     const editor = await this.editor(label);
     await editor.click();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
     // insertText: one input event, so Monaco's auto-closing brackets do not double anything
-    await this.page.keyboard.insertText(text);
+    await this.page.keyboard.insertText(text.replace(/^[ \t]+/gm, ''));
   }
 
   async openExample(title: RegExp | string): Promise<void> {

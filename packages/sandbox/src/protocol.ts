@@ -106,6 +106,8 @@ export interface RunBatch {
 
 export interface RunSummary {
   configure: CommandAnswerView | undefined;
+  /** Commands the server and its libraries answer (`list-commands` after the run), if known. */
+  commands?: string[];
   files: VirtualFile[];
   failure: RunFailure | undefined;
   durationMs: number;

@@ -70,11 +70,15 @@ export function runWorkspace(
     options.onBatch?.(pending);
     pending = { log: [], hooks: [], steps: [] };
   };
+  // Set while the sandbox asks the server something for itself (list-commands): not the user's run.
+  let muted = false;
   const pushLog = (line: LogLine) => {
+    if (muted) return;
     if (++logCount > limits.maxLogRecords) throw new MemoryGuardError('too many log records');
     pending.log.push(line);
   };
   const pushHook = (event: HookEvent) => {
+    if (muted) return;
     if (++hookCount > limits.maxHookEvents) throw new MemoryGuardError('too many callouts');
     pending.hooks.push(event);
   };
@@ -166,8 +170,11 @@ export function runWorkspace(
       flush();
     }
     currentStep = undefined;
+    muted = true;
+    const commands = listCommands(created);
+    muted = false;
     created.shutdown();
-    return summary({ configure }, created);
+    return summary({ configure, commands }, created);
   } catch (error) {
     if (error instanceof MemoryGuardError) {
       return summary(
@@ -179,6 +186,18 @@ export function runWorkspace(
     }
     const e = errorView(error);
     return summary({ failure: { kind: 'crash', message: e.message, stack: e.stack } }, server);
+  }
+}
+
+/** The commands the configured server and its libraries answer (for completion). */
+function listCommands(server: RuntimeServer): string[] | undefined {
+  try {
+    const answer = server.command({ command: 'list-commands' });
+    return Array.isArray(answer.arguments)
+      ? answer.arguments.filter((c): c is string => typeof c === 'string')
+      : undefined;
+  } catch {
+    return undefined;
   }
 }
 

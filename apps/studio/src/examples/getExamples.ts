@@ -8,15 +8,17 @@ export interface Example {
   create(): Workspace;
 }
 
-function toStep(step: ExampleWorkspace['steps'][number]): RunStep {
+function toStep(step: ExampleWorkspace['steps'][number]): RunStep[] {
   const id = crypto.randomUUID();
-  if (step.kind === 'packet') return { kind: 'packet', id, hex: step.hex, label: step.label };
+  if (step.kind === 'packet') return [{ kind: 'packet', id, hex: step.hex, label: step.label }];
+  // Requests of the data-scope server have no DHCP form; that example is not listed here.
+  if (step.kind !== 'command') return [];
   const text = JSON.stringify(
     step.arguments === undefined
       ? { command: step.command }
       : { command: step.command, arguments: step.arguments },
   );
-  return { kind: 'command', id, text };
+  return [{ kind: 'command', id, text }];
 }
 
 /**
@@ -32,7 +34,7 @@ export function getExamples(): Example[] {
     create: () => ({
       ...createEmptyWorkspace(e.title),
       config: e.config,
-      steps: e.steps.map(toStep),
+      steps: e.steps.flatMap(toStep),
     }),
   }));
 }

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { useRun } from '../sandbox/useRun';
 import { useActiveWorkspace, useStudio, useStudioActions } from '../state/useStudio';
 import type { RunStep, ServerFamily } from '../state/workspace';
 import { BuilderForm } from './BuilderForm';
@@ -158,6 +159,9 @@ const COMMANDS = [
 
 function AddStepForms() {
   const actions = useStudioActions();
+  // The commands the last run's server and libraries answer, else a common few.
+  const offered = useRun(useActiveWorkspace()).data?.summary?.commands;
+  const commands = offered && offered.length > 0 ? offered : COMMANDS;
   const [hex, setHex] = useState('');
   const [command, setCommand] = useState('{ "command": "list-commands" }');
   const [seconds, setSeconds] = useState(60);
@@ -196,11 +200,11 @@ function AddStepForms() {
           onChange={(e) => {
             const v = e.target.value;
             // picking a bare command name from the list wraps it as a command object
-            setCommand(COMMANDS.includes(v) ? `{ "command": "${v}" }` : v);
+            setCommand(commands.includes(v) ? `{ "command": "${v}" }` : v);
           }}
         />
         <datalist id={ids.commands}>
-          {COMMANDS.map((c) => (
+          {commands.map((c) => (
             <option key={c} value={c} />
           ))}
         </datalist>

@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { type RunView, useRun } from '../sandbox/useRun';
 import { useActiveWorkspace } from '../state/useStudio';
 import type { Workspace } from '../state/workspace';
-import { decodePacket } from './describeStep';
+import { decodePacket, describeStep } from './describeStep';
 
 type Tab = 'hooks' | 'log' | 'files' | 'responses';
 const TABS: { id: Tab; label: string }[] = [
@@ -64,7 +64,7 @@ export function RunPane() {
         className="run-output"
         aria-label={TABS.find((t) => t.id === tab)?.label}
       >
-        {view && tab === 'hooks' && <HookSequence hooks={view.hooks} />}
+        {view && tab === 'hooks' && <HookSequence hooks={view.hooks} workspace={workspace} />}
         {view && tab === 'log' && <LogView log={view.log} />}
         {view && tab === 'files' && <FilesView view={view} />}
         {view && tab === 'responses' && <ResponsesView view={view} workspace={workspace} />}
@@ -75,15 +75,45 @@ export function RunPane() {
 
 const STATUS = ['CONTINUE', 'SKIP', 'DROP', 'PARK'];
 
-function HookSequence({ hooks }: { hooks: readonly HookEvent[] }) {
+/** The hook sequence grouped by step: configuration first, then each packet or command. */
+function HookSequence({ hooks, workspace }: { hooks: readonly HookEvent[]; workspace: Workspace }) {
   if (hooks.length === 0) return <p className="hint">No hook was reached.</p>;
+  const groups: { step: string | undefined; hooks: HookEvent[] }[] = [];
+  for (const h of hooks) {
+    const last = groups[groups.length - 1];
+    if (last && last.step === h.step) last.hooks.push(h);
+    else groups.push({ step: h.step, hooks: [h] });
+  }
+  const title = (step: string | undefined) => {
+    if (step === undefined) return 'Configuration and shutdown';
+    const index = workspace.steps.findIndex((s) => s.id === step);
+    const s = workspace.steps[index];
+    if (!s) return 'Step';
+    const row = describeStep(s, workspace.family);
+    return `${index + 1}. ${row.type} ${row.xid} ${row.client}`.trim();
+  };
+  return (
+    <div className="hook-groups">
+      {groups.map((g, gi) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: groups follow the run's order
+        <section key={gi} aria-label={title(g.step)}>
+          <h3>{title(g.step)}</h3>
+          <HookList hooks={g.hooks} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function HookList({ hooks }: { hooks: readonly HookEvent[] }) {
   return (
     <ol className="hook-sequence">
       {hooks.map((h, i) =>
         h.library === undefined ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: the sequence is append-only
-          <li key={i} className="hook">
+          <li key={i} className={h.noCallouts ? 'hook faint' : 'hook'}>
             <code>{h.hook}</code>
+            {h.noCallouts && <span className="visually-hidden"> (no callouts)</span>}
           </li>
         ) : (
           // biome-ignore lint/suspicious/noArrayIndexKey: the sequence is append-only
