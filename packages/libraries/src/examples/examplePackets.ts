@@ -1,13 +1,9 @@
 import { buildDiscover, buildRequest, toHex } from '@hookscope/dhcp';
 
-/**
- * One step of an example run: a packet to receive (its UDP payload as hex), a control command
- * to send, or — on the data-scope server only — a request from a named client.
- */
+/** One step of an example run: a packet to receive (UDP payload as hex), or a control command. */
 export type ExampleStep =
   | { kind: 'packet'; label: string; hex: string }
-  | { kind: 'command'; label: string; command: string; arguments?: Record<string, unknown> }
-  | { kind: 'data-scope-request'; label: string; client: string };
+  | { kind: 'command'; label: string; command: string; arguments?: Record<string, unknown> };
 
 /** A DHCPDISCOVER from `hwaddr`, as hex of its UDP payload. */
 export function discoverStep(hwaddr: string, xid: number, note = ''): ExampleStep {

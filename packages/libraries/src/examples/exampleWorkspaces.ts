@@ -27,7 +27,10 @@ export interface ExampleWorkspace {
   config: string;
   /** Built-in library ids of the paths the config names. */
   libraries: readonly string[];
+  /** Packets and commands, in order (kea-dhcp4 examples). */
   steps: readonly ExampleStep[];
+  /** For the data-scope server: the clients whose requests run through alpha, beta, gamma. */
+  dataScopeClients?: readonly string[];
   /** What a run shows, in words (the tests check it). */
   expectation: string;
 }
@@ -85,7 +88,8 @@ export const EXAMPLE_WORKSPACES: readonly ExampleWorkspace[] = [
 }
 `,
     libraries: [dataScopeLibrary1.id, dataScopeLibrary2.id],
-    steps: [{ kind: 'data-scope-request', label: 'request from client-a', client: 'client-a' }],
+    steps: [],
+    dataScopeClients: ['client-a'],
     expectation:
       'check reads foo = 2 and validate reads foo = "bar"; putopt reads the note add_option left; ' +
       'gamma ends with the options ["library 1 for client-a", "library 2 after \\"hello from add_option\\""].',
