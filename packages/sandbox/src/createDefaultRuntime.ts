@@ -25,7 +25,12 @@ export const USER_LIBRARY_MODULES = [
  * - `@hookscope/files`: `files`, the run's virtual file system (shared with built-in libraries).
  */
 export function createDefaultRuntime(request: RunRequest): SandboxRuntime {
-  const files = createVirtualFiles();
+  let bytesWritten = 0;
+  const files = createVirtualFiles({
+    onWrite: (w) => {
+      bytesWritten += w.data.length;
+    },
+  });
   const env = createLibraryEnvironment({ files, keaVersion: request.keaVersion });
   const resolveBuiltin = createBuiltinResolver(env);
   const engineForLibraries = {
@@ -58,5 +63,6 @@ export function createDefaultRuntime(request: RunRequest): SandboxRuntime {
       };
     },
     files: () => Object.entries(files.snapshot()).map(([path, content]) => ({ path, content })),
+    bytesWritten: () => bytesWritten,
   };
 }

@@ -204,6 +204,22 @@ describe('runWorkspace', () => {
       { limits: { maxLogRecords: 100, maxHookEvents: 10, maxFileBytes: 10 } },
     );
     expect(summary.failure?.kind).toBe('memory');
+    expect(summary.failure?.message).toContain('more than 10 callouts');
+  });
+
+  it('stops a run whose libraries write too much to files', () => {
+    const runtime = { ...fakeRuntime(), bytesWritten: () => 11 };
+    const summary = runWorkspace(
+      request({ steps: [{ kind: 'packet', id: 'p', hex: '00' }] }),
+      runtime,
+      { limits: { maxLogRecords: 100, maxHookEvents: 100, maxFileBytes: 10 } },
+    );
+    expect(summary.failure).toEqual(
+      expect.objectContaining({
+        kind: 'memory',
+        message: expect.stringContaining('bytes written'),
+      }),
+    );
   });
 });
 

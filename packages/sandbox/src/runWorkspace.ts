@@ -72,15 +72,26 @@ export function runWorkspace(
   };
   // Set while the sandbox asks the server something for itself (list-commands): not the user's run.
   let muted = false;
+  // Over a limit, records are dropped (throwing here would land in the engine's callout error
+  // handling) and the run stops after the current step.
+  let tripped: string | undefined;
   const pushLog = (line: LogLine) => {
     if (muted) return;
-    if (++logCount > limits.maxLogRecords) throw new MemoryGuardError('too many log records');
-    pending.log.push(line);
+    if (++logCount > limits.maxLogRecords)
+      tripped ??= `more than ${limits.maxLogRecords} log records`;
+    else pending.log.push(line);
   };
   const pushHook = (event: HookEvent) => {
     if (muted) return;
-    if (++hookCount > limits.maxHookEvents) throw new MemoryGuardError('too many callouts');
-    pending.hooks.push(event);
+    if (++hookCount > limits.maxHookEvents)
+      tripped ??= `more than ${limits.maxHookEvents} callouts`;
+    else pending.hooks.push(event);
+  };
+  const checkGuard = () => {
+    const written = runtime.bytesWritten?.() ?? 0;
+    if (written > limits.maxFileBytes)
+      tripped ??= `more than ${limits.maxFileBytes} bytes written to files`;
+    if (tripped) throw new MemoryGuardError(tripped);
   };
   const summary = (partial: Partial<RunSummary>, server?: RuntimeServer): RunSummary => {
     flush();
@@ -168,6 +179,7 @@ export function runWorkspace(
         }),
       );
       flush();
+      checkGuard();
     }
     currentStep = undefined;
     muted = true;

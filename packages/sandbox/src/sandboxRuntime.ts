@@ -14,6 +14,8 @@ export interface SandboxRuntime {
   createServer(family: ServerFamily, options: RuntimeServerOptions): RuntimeServer;
   /** Files the run's libraries wrote (virtual: nothing touches a disk). */
   files?(): VirtualFile[];
+  /** Bytes written to files so far, for the memory guard. */
+  bytesWritten?(): number;
 }
 
 export interface RuntimeLogRecord {
