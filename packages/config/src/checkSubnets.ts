@@ -9,6 +9,20 @@ function isMap(value: JsonValue | undefined): value is JsonMap {
 }
 
 /**
+ * Parsed prefixes and pools by the map they came from. An incremental re-scan keeps the maps
+ * it did not touch, so their parses are reused; the text is compared to catch in-place edits.
+ * Create one per validator (`createSubnetCache`).
+ */
+export interface SubnetCache {
+  prefixes: WeakMap<object, { text: string; range: AddressRange | undefined; canonical: string }>;
+  pools: WeakMap<object, { text: string; range: AddressRange | undefined }>;
+}
+
+export function createSubnetCache(): SubnetCache {
+  return { prefixes: new WeakMap(), pools: new WeakMap() };
+}
+
+/**
  * Kea's subnet checks that need the whole element: duplicate subnet ids and prefixes (across
  * top-level subnets and shared networks), and pools that do not fit their subnet. Messages cite
  * Kea's own wording. Linear in the number of subnets and pools.
@@ -18,6 +32,7 @@ export function checkSubnets(
   elementPath: PathSegment[],
   family: Family,
   report: (input: DiagnosticInput) => void,
+  cache: SubnetCache = createSubnetCache(),
 ): void {
   if (!isMap(element)) return;
   const listKey = family === 4 ? 'subnet4' : 'subnet6';
@@ -42,8 +57,9 @@ export function checkSubnets(
   const ids = new Map<number, () => PathSegment[]>();
   const prefixes = new Map<string, () => PathSegment[]>();
   const familyName = family === 4 ? 'IPv4' : 'IPv6';
-  for (const { subnet, list, index } of subnets) {
-    const path = (): PathSegment[] => [...list, index];
+  for (const entry of subnets) {
+    const { subnet } = entry;
+    const path = (): PathSegment[] => [...entry.list, entry.index];
     const id = subnet['id'];
     if (typeof id === 'number' && id !== 0) {
       if (ids.has(id)) {
@@ -59,7 +75,13 @@ export function checkSubnets(
     }
     const prefixText = subnet['subnet'];
     if (typeof prefixText !== 'string') continue;
-    const prefix = parsePrefix(prefixText, family);
+    let parsed = cache.prefixes.get(subnet);
+    if (parsed === undefined || parsed.text !== prefixText) {
+      const range = parsePrefix(prefixText, family);
+      parsed = { text: prefixText, range, canonical: range ? `${range.first}/${range.last}` : '' };
+      cache.prefixes.set(subnet, parsed);
+    }
+    const prefix = parsed.range;
     if (prefix === undefined) {
       report({
         code: 'bad-address',
@@ -68,7 +90,7 @@ export function checkSubnets(
       });
       continue;
     }
-    const canonical = `${prefix.first}/${prefix.last}`;
+    const canonical = parsed.canonical;
     const previous = prefixes.get(canonical);
     if (previous !== undefined) {
       report({
@@ -80,14 +102,7 @@ export function checkSubnets(
     } else {
       prefixes.set(canonical, path);
     }
-    checkPools(
-      subnet['pools'],
-      () => [...path(), 'pools'],
-      prefixText.trim(),
-      prefix,
-      family,
-      report,
-    );
+    checkPools(subnet['pools'], path, prefixText, prefix, family, report, cache);
   }
 }
 
@@ -98,14 +113,20 @@ function checkPools(
   prefix: AddressRange,
   family: Family,
   report: (input: DiagnosticInput) => void,
+  cache: SubnetCache,
 ): void {
   if (!Array.isArray(pools)) return;
   pools.forEach((pool, index) => {
     if (!isMap(pool)) return;
     const text = pool['pool'];
     if (typeof text !== 'string') return;
-    const poolPath = (): PathSegment[] => [...path(), index, 'pool'];
-    const range = parsePool(text, family);
+    const poolPath = (): PathSegment[] => [...path(), 'pools', index, 'pool'];
+    let parsed = cache.pools.get(pool);
+    if (parsed === undefined || parsed.text !== text) {
+      parsed = { text, range: parsePool(text, family) };
+      cache.pools.set(pool, parsed);
+    }
+    const range = parsed.range;
     if (range === undefined) {
       report({
         code: 'bad-address',
@@ -127,8 +148,8 @@ function checkPools(
       const rangeText = text.replace(/\s+/g, '');
       report({
         code: 'pool-outside-subnet',
-        message: `pool ${text.trim()} is not inside its subnet ${prefixText}`,
-        keaMessage: `subnet configuration failed: a pool of type ${type}, with the following address range: ${rangeText} does not match the prefix of a subnet: ${prefixText} to which it is being added`,
+        message: `pool ${text.trim()} is not inside its subnet ${prefixText.trim()}`,
+        keaMessage: `subnet configuration failed: a pool of type ${type}, with the following address range: ${rangeText} does not match the prefix of a subnet: ${prefixText.trim()} to which it is being added`,
         path: poolPath(),
       });
     }

@@ -1,7 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { checkHooksLibraries, type LibraryReport } from './checkHooksLibraries';
 import { checkDuplicateKeys, checkLoggers } from './checkStructure';
-import { checkSubnets } from './checkSubnets';
+import { checkSubnets, createSubnetCache } from './checkSubnets';
 import { type ConfigDiagnostic, type DiagnosticInput, DiagnosticLocator } from './diagnostic';
 import type { JsonValue, PathSegment } from './jsonPath';
 import { KEA_LIBRARIES } from './keaLibraries';
@@ -67,6 +67,7 @@ export function createConfigValidator(
   const ajv = new Ajv({ allErrors: true, strict: false });
   const schemas = new Map<SchemaProfile, { schema: JsonSchema; validate: ValidateFunction }>();
   const checkParameters = createParameterChecker(ajv);
+  const subnetCache = createSubnetCache();
 
   const compiled = (profile: SchemaProfile) => {
     let entry = schemas.get(profile);
@@ -140,7 +141,7 @@ export function createConfigValidator(
             checkLoggers(element['loggers'], [name, 'loggers'], report);
           }
           if (daemon === 'dhcp4' || daemon === 'dhcp6') {
-            checkSubnets(element, path, daemon === 'dhcp4' ? 4 : 6, report);
+            checkSubnets(element, path, daemon === 'dhcp4' ? 4 : 6, report, subnetCache);
           }
         }
       }

@@ -26,15 +26,37 @@ export function rescanAround(
   const oldOpen = index.open[entry] ?? 0;
   const oldClose = index.close[entry] ?? 0;
   const delta = change.text.length - change.length;
-  const slice = scanSlice(newText, oldOpen, oldClose + 1 + delta, options);
-  if (slice === undefined || slice.index.count === 0 || slice.index.open[0] !== oldOpen)
+  // Scan a small string built from the old (flat) text: reading the new 5 MB string here
+  // would make V8 flatten it on the spot.
+  const old = index.text;
+  const sliceText = old.slice(oldOpen, start) + change.text + old.slice(end, oldClose + 1);
+  const scanned = scanSlice(sliceText, 0, sliceText.length, options);
+  if (scanned === undefined || scanned.index.count === 0 || scanned.index.open[0] !== 0)
     return false;
-  if (newText.charCodeAt(oldOpen) !== index.text.charCodeAt(oldOpen)) return false;
   const path = pathOfContainer(index, oldOpen);
-  if (!setAt(scan.value, path, slice.value)) return false;
-  spliceIndex(index, entry, slice.index, oldClose, delta);
+  if (!setAt(scan.value, path, scanned.value)) return false;
+  spliceIndex(index, entry, rebase(scanned.index, oldOpen), oldClose, delta);
   index.text = newText;
   return true;
+}
+
+/** Moves a slice's entries (scanned from offset 0) to where the slice sits in the text. */
+function rebase(slice: ConfigIndex, base: number): ConfigIndex {
+  const { open, close, slot, parent } = slice;
+  for (let i = 0; i < slice.count; i++) {
+    const p = parent[i] ?? -1;
+    // Key offsets move; list positions do not. Parents come first, so read their old offset.
+    if (p !== -1 && slice.text.charCodeAt((open[p] ?? 0) - base) === 123)
+      slot[i] = (slot[i] ?? 0) + base;
+    open[i] = (open[i] ?? 0) + base;
+    close[i] = (close[i] ?? 0) + base;
+  }
+  for (const d of slice.duplicates) {
+    d.keyOffset += base;
+    d.previousOffset += base;
+    d.mapOffset += base;
+  }
+  return slice;
 }
 
 /** The innermost container with open < start and end <= close; -1 when none. */
@@ -84,6 +106,11 @@ function spliceIndex(
   const removed = tail - entry - 1;
   const added = slice.count - 1;
   const count = index.count - removed + added;
+  if (added === removed) {
+    spliceInPlace(index, entry, slice, oldClose, delta, tail);
+    shiftDuplicates(index, slice, oldClose, delta);
+    return;
+  }
   const open = new Int32Array(count);
   const close = new Int32Array(count);
   const parent = new Int32Array(count);
@@ -118,8 +145,49 @@ function spliceIndex(
   index.parent = parent;
   index.slot = slot;
   index.count = count;
-  const oldOpen = open[entry] ?? 0;
-  const kept = index.duplicates.filter((d) => d.keyOffset < oldOpen || d.keyOffset > oldClose);
+  shiftDuplicates(index, slice, oldClose, delta);
+}
+
+/** The common case (an edit inside values): same number of containers, nothing to resize. */
+function spliceInPlace(
+  index: ConfigIndex,
+  entry: number,
+  slice: ConfigIndex,
+  oldClose: number,
+  delta: number,
+  tail: number,
+): void {
+  const { open, close, parent, slot } = index;
+  for (let i = 0; i < entry; i++)
+    if ((close[i] ?? 0) > oldClose) close[i] = (close[i] ?? 0) + delta;
+  close[entry] = slice.close[0] ?? oldClose + delta;
+  for (let i = 1; i < slice.count; i++) {
+    open[entry + i] = slice.open[i] ?? 0;
+    close[entry + i] = slice.close[i] ?? 0;
+    parent[entry + i] = entry + (slice.parent[i] ?? 0);
+    slot[entry + i] = slice.slot[i] ?? 0;
+  }
+  if (delta === 0) return;
+  const text = index.text;
+  for (let i = tail; i < index.count; i++) {
+    open[i] = (open[i] ?? 0) + delta;
+    close[i] = (close[i] ?? 0) + delta;
+    const p = parent[i] ?? -1;
+    // A key offset moves with the text; a list position does not. Parents before `i` are
+    // already shifted when they are in the tail, so read the old text at the old offset.
+    const parentOpen = (open[p] ?? 0) - (p >= tail ? delta : 0);
+    if (p !== -1 && text.charCodeAt(parentOpen) === 123) slot[i] = (slot[i] ?? 0) + delta;
+  }
+}
+
+function shiftDuplicates(
+  index: ConfigIndex,
+  slice: ConfigIndex,
+  oldClose: number,
+  delta: number,
+): void {
+  const sliceOpen = slice.open[0] ?? 0;
+  const kept = index.duplicates.filter((d) => d.keyOffset > oldClose || d.keyOffset < sliceOpen);
   for (const d of kept) {
     if (d.keyOffset > oldClose) d.keyOffset += delta;
     if (d.previousOffset > oldClose) d.previousOffset += delta;
