@@ -113,7 +113,11 @@ export class LibraryManager {
       return false;
     }
     if (module === undefined || module === null || typeof module !== 'object') {
-      this.#engine.sink.hooks('HOOKS_OPEN_ERROR', this.path, 'no such library');
+      this.#engine.sink.hooks(
+        'HOOKS_OPEN_ERROR',
+        this.path,
+        `${this.path}: cannot open shared object file: No such file or directory`,
+      );
       return false;
     }
     this.#module = module;
