@@ -37,6 +37,8 @@ export class HooksManager {
   readonly #engine: HooksEngine;
   readonly #resolveLibrary: LibraryResolver;
   #collection: LibraryManagerCollection;
+  /** The process's threading mode: single-threaded at start, then the last applied config's. */
+  #processMultiThreading = false;
 
   /** @throws HooksError when `keaVersion` is not a supported release number. */
   constructor(options: HooksManagerOptions) {
@@ -69,8 +71,9 @@ export class HooksManager {
 
   /**
    * Opens and checks each library (version, multi-threading) without calling `load()` (R25).
-   * @param multiThreading whether the configuration being applied enables multi-threading (the
-   *   server picks the flag its Kea release uses, R17). Default false.
+   * @param multiThreading whether the configuration being applied enables multi-threading.
+   *   Default false. Before Kea 2.3.6 the check ignores it and uses the process's current mode
+   *   instead (R17): see `getMultiThreadingMode`.
    * @returns the paths of all failing libraries (empty when all are fine).
    */
   validateLibraries(libraries: readonly HookLibraryInfo[], multiThreading = false): string[] {
@@ -78,15 +81,31 @@ export class HooksManager {
       LibraryManagerCollection.validateLibraries(
         this.#engine,
         libraries,
-        multiThreading,
+        this.#multiThreadingForCheck(multiThreading),
         this.#resolveLibrary,
       ),
     );
   }
 
   /**
+   * The process's threading mode as the engine sees it: false at start, then the
+   * `multiThreading` flag of the last successful `loadLibraries` (Kea applies the configuration's
+   * threading settings when it commits), unless the server set it with `setMultiThreadingMode`.
+   */
+  getMultiThreadingMode(): boolean {
+    return this.#processMultiThreading;
+  }
+
+  /** Tells the engine the process's threading mode (Kea's `MultiThreadingMgr` mode). */
+  setMultiThreadingMode(enabled: boolean): void {
+    this.#processMultiThreading = enabled;
+  }
+
+  /**
    * Replaces the library set: empties the parking lots, unloads the current libraries (last
-   * first), then loads `libraries` in order. All-or-nothing: on any failure nothing is loaded,
+   * first), then loads `libraries` in order. `multiThreading` is the configuration's flag (default
+   * false); which flag the compatibility check reads depends on the release (R17, see
+   * validateLibraries). All-or-nothing: on any failure nothing is loaded,
    * not even the previous set (R23, R24), and the result is false. Every earlier registration,
    * server pre/post callouts included, is gone afterwards (R30).
    * @throws LibrariesStillOpened when callout handles of the current set are not released yet
@@ -103,8 +122,9 @@ export class HooksManager {
       this.#collection.unloadLibraries();
       const entries = libraries.map((info) => ({ ...info }));
       const next = new LibraryManagerCollection(this.#engine, entries, this.#resolveLibrary);
-      const loaded = next.loadLibraries(multiThreading);
+      const loaded = next.loadLibraries(this.#multiThreadingForCheck(multiThreading));
       this.#collection = loaded ? next : this.#emptyCollection();
+      if (loaded) this.#processMultiThreading = multiThreading;
       return loaded;
     });
   }
@@ -209,6 +229,13 @@ export class HooksManager {
   /** Empties every parking lot without resuming anything (R95). */
   clearParkingLots(): void {
     this.#engine.parkingLots.clear();
+  }
+
+  /** R17: the flag the multi-threading check consults in the Kea release followed. */
+  #multiThreadingForCheck(configured: boolean): boolean {
+    return this.#engine.behaviour.multiThreadingCheckUsesConfig
+      ? configured
+      : this.#processMultiThreading;
   }
 
   #emptyCollection(): LibraryManagerCollection {

@@ -62,6 +62,11 @@ export interface HooksBehaviour {
   catchesEveryException: boolean;
   /** `CalloutHandle::getOptionalContext` exists since 2.5.8 (R67). */
   optionalContext: boolean;
+  /**
+   * Since 2.3.6 the multi-threading check reads the configuration being applied; before, the
+   * process's current threading mode, i.e. the previous configuration's (R17).
+   */
+  multiThreadingCheckUsesConfig: boolean;
 }
 
 /** The behaviour of one Kea release (default: the newest we follow). */
@@ -72,5 +77,6 @@ export function getHooksBehaviour(keaVersion: string = NEWEST_KEA_VERSION): Hook
     hooksVersion,
     catchesEveryException: compareKeaVersions(keaVersion, '2.3.8') >= 0,
     optionalContext: compareKeaVersions(keaVersion, '2.5.8') >= 0,
+    multiThreadingCheckUsesConfig: compareKeaVersions(keaVersion, '2.3.6') >= 0,
   };
 }

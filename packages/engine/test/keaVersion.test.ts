@@ -20,7 +20,7 @@ describe('K. Kea releases', () => {
     expect(() => hooksVersionOf('kea')).toThrow(HooksError);
   });
 
-  it('K: the exception rule changes at 2.3.8, getOptionalContext appears at 2.5.8', () => {
+  it('K R17: the exception rule changes at 2.3.8, the MT flag at 2.3.6, getOptionalContext at 2.5.8', () => {
     expect(getHooksBehaviour('2.2.0').catchesEveryException).toBe(false);
     expect(getHooksBehaviour('2.3.7').catchesEveryException).toBe(false);
     expect(getHooksBehaviour('2.3.8').catchesEveryException).toBe(true);
@@ -28,6 +28,8 @@ describe('K. Kea releases', () => {
     expect(getHooksBehaviour('2.5.7').optionalContext).toBe(false);
     expect(getHooksBehaviour('2.5.8').optionalContext).toBe(true);
     expect(getHooksBehaviour().keaVersion).toBe(NEWEST_KEA_VERSION);
+    expect(getHooksBehaviour('2.3.5').multiThreadingCheckUsesConfig).toBe(false);
+    expect(getHooksBehaviour('2.3.6').multiThreadingCheckUsesConfig).toBe(true);
   });
 
   it('compares releases numerically, not as text', () => {

@@ -56,6 +56,34 @@ describe('B. loading and unloading libraries', () => {
     ]);
   });
 
+  it('R17: newest Kea checks the configuration being applied', () => {
+    const t = createTestManager();
+    expect(t.manager.validateLibraries(libs('/lib/mtAbsent.so'), true)).toEqual([
+      '/lib/mtAbsent.so',
+    ]);
+    expect(t.manager.loadLibraries(libs('/lib/mtAbsent.so'), true)).toBe(false);
+    expect(t.manager.loadLibraries(libs('/lib/mtAbsent.so'), false)).toBe(true);
+  });
+
+  it('R17: Kea 2.2.0 checks the running mode: the previous configuration, single-threaded at start', () => {
+    resetTestBuild(20200);
+    const t = createTestManager({ keaVersion: '2.2.0' });
+    expect(t.manager.getMultiThreadingMode()).toBe(false);
+    // first start with multi-threading on: the process is still single-threaded
+    expect(t.manager.validateLibraries(libs('/lib/mtAbsent.so'), true)).toEqual([]);
+    expect(t.manager.loadLibraries(libs('/lib/mtAbsent.so'), true)).toBe(true);
+    expect(t.manager.getMultiThreadingMode()).toBe(true);
+    // reconfiguring to single-threaded: the check still sees multi-threading
+    expect(t.manager.validateLibraries(libs('/lib/mtAbsent.so'), false)).toEqual([
+      '/lib/mtAbsent.so',
+    ]);
+    expect(t.manager.loadLibraries(libs('/lib/index-digit.so'), false)).toBe(true);
+    expect(t.manager.getMultiThreadingMode()).toBe(false);
+    expect(t.manager.loadLibraries(libs('/lib/mtAbsent.so'), true)).toBe(true);
+    t.manager.setMultiThreadingMode(true);
+    expect(t.manager.loadLibraries(libs('/lib/mtZero.so'), false)).toBe(false);
+  });
+
   it('R19 R20: a load() returning non-zero gets its unload() and loses every callout', () => {
     const t = createTestManager();
     expect(t.manager.loadLibraries(libs('/lib/failingLoad.so'))).toBe(false);
