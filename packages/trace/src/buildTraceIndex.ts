@@ -1,13 +1,19 @@
 import { snapshotMapEqual } from './jsonEqual';
 import type { CalloutEvent, TraceDocument, TraceEvent, TraceRequest } from './types';
 
-/** Bits of `TraceIndex.calloutFlags` (and, OR-ed per request, `requestFlags`). */
+/**
+ * Bits of a callout's flags. STATUS_CHANGED, THREW and NONZERO_RETURN are set when the index is
+ * built (and OR-ed per request into `requestFlags`); ARGUMENTS_CHANGED and CONTEXT_CHANGED need
+ * a structural comparison of the snapshots, made on first use by `getCalloutFlags` (COMPARED
+ * marks it done), so opening a large trace does not compare every snapshot up front.
+ */
 export const CalloutFlag = {
   STATUS_CHANGED: 1,
   ARGUMENTS_CHANGED: 2,
   CONTEXT_CHANGED: 4,
   THREW: 8,
   NONZERO_RETURN: 16,
+  COMPARED: 32,
 } as const;
 
 /**
@@ -29,6 +35,7 @@ export interface TraceIndex {
   readonly requestEvents: Int32Array;
   readonly requestCalloutStart: Int32Array;
   readonly requestOccurrenceStart: Int32Array;
+  /** OR of the eager flags (status changed, threw, non-zero return) of each request's callouts. */
   readonly requestFlags: Uint8Array;
   /** Interned hook names; `occurrenceHook` holds indexes into it. */
   readonly hookNames: readonly string[];
@@ -45,6 +52,7 @@ export interface TraceIndex {
   readonly calloutLibrary: Int32Array;
   readonly calloutStatusBefore: Int8Array;
   readonly calloutStatusAfter: Int8Array;
+  /** Read through `getCalloutFlags`: the content bits are filled in lazily. */
   readonly calloutFlags: Uint8Array;
   /** Callout `seq` → event indexes of the logs, parks, file writes… made while it ran. */
   readonly attached: ReadonlyMap<number, readonly number[]>;
@@ -58,11 +66,6 @@ function requestOf(event: TraceEvent): number | undefined {
 function flagsOf(event: CalloutEvent): number {
   let flags = 0;
   if (event.status.before !== event.status.after) flags |= CalloutFlag.STATUS_CHANGED;
-  if (!snapshotMapEqual(event.arguments.before, event.arguments.after)) {
-    flags |= CalloutFlag.ARGUMENTS_CHANGED;
-  }
-  if (!snapshotMapEqual(event.context.before, event.context.after))
-    flags |= CalloutFlag.CONTEXT_CHANGED;
   if (event.thrown) flags |= CalloutFlag.THREW;
   else if (event.returned !== undefined && event.returned !== 0)
     flags |= CalloutFlag.NONZERO_RETURN;
@@ -263,6 +266,27 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
     attached,
     calloutPositionBySeq,
   };
+}
+
+/**
+ * All flags of the callout at `position`, comparing its snapshots the first time (the result is
+ * kept in the index). Throws RangeError outside the trace.
+ */
+export function getCalloutFlags(index: TraceIndex, position: number): number {
+  let flags = index.calloutFlags[position];
+  if (flags === undefined) throw new RangeError(`no callout ${position}`);
+  if ((flags & CalloutFlag.COMPARED) === 0) {
+    const event = index.trace.events[index.calloutEvent[position]!] as CalloutEvent;
+    flags |= CalloutFlag.COMPARED;
+    if (!snapshotMapEqual(event.arguments.before, event.arguments.after)) {
+      flags |= CalloutFlag.ARGUMENTS_CHANGED;
+    }
+    if (!snapshotMapEqual(event.context.before, event.context.after)) {
+      flags |= CalloutFlag.CONTEXT_CHANGED;
+    }
+    index.calloutFlags[position] = flags;
+  }
+  return flags;
 }
 
 /** The callout event at a flat position. Throws RangeError outside 0..calloutCount-1. */

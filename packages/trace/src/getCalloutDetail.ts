@@ -1,4 +1,4 @@
-import { getCalloutEvent, type TraceIndex } from './buildTraceIndex';
+import { getCalloutEvent, getCalloutFlags, type TraceIndex } from './buildTraceIndex';
 import { diffSnapshots, type SnapshotChange } from './diffSnapshots';
 import { type CalloutBadge, getCalloutBadges } from './getRequestTimeline';
 import type { CalloutEvent, TraceEvent } from './types';
@@ -7,6 +7,8 @@ import type { CalloutEvent, TraceEvent } from './types';
 export interface CalloutDetail {
   position: number;
   event: CalloutEvent;
+  /** All CalloutFlag bits, content changes included. */
+  flags: number;
   badges: CalloutBadge[];
   argumentChanges: SnapshotChange[];
   contextChanges: SnapshotChange[];
@@ -21,6 +23,7 @@ export function getCalloutDetail(index: TraceIndex, position: number): CalloutDe
   return {
     position,
     event,
+    flags: getCalloutFlags(index, position),
     badges: getCalloutBadges(index, position),
     argumentChanges: diffSnapshots(event.arguments.before, event.arguments.after),
     contextChanges: diffSnapshots(event.context.before, event.context.after),

@@ -1,5 +1,5 @@
 export type { TraceIndex } from './buildTraceIndex';
-export { buildTraceIndex, CalloutFlag, getCalloutEvent } from './buildTraceIndex';
+export { buildTraceIndex, CalloutFlag, getCalloutEvent, getCalloutFlags } from './buildTraceIndex';
 export type { TraceDifference, TraceDifferenceKind } from './compareTraces';
 export { compareTraces } from './compareTraces';
 export type {

@@ -1,4 +1,4 @@
-import { CalloutFlag, type TraceIndex } from './buildTraceIndex';
+import { CalloutFlag, getCalloutFlags, type TraceIndex } from './buildTraceIndex';
 import { snapshotEqual } from './jsonEqual';
 import { assertUnreachable, type CalloutEvent } from './types';
 
@@ -95,7 +95,7 @@ export function matchesBreakpoint(
     case 'status-change':
       return (flags & CalloutFlag.STATUS_CHANGED) !== 0;
     case 'argument-changed': {
-      if ((flags & CalloutFlag.ARGUMENTS_CHANGED) === 0) return false;
+      if ((getCalloutFlags(index, position) & CalloutFlag.ARGUMENTS_CHANGED) === 0) return false;
       if (breakpoint.argument === undefined) return true;
       const event = index.trace.events[index.calloutEvent[position]!] as CalloutEvent;
       const name = breakpoint.argument;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildTraceIndex, CalloutFlag, getCalloutEvent } from '../src/buildTraceIndex';
+import {
+  buildTraceIndex,
+  CalloutFlag,
+  getCalloutEvent,
+  getCalloutFlags,
+} from '../src/buildTraceIndex';
 import { createSyntheticTrace } from '../src/createSyntheticTrace';
 import { getCalloutDetail, getRequestEvents } from '../src/getCalloutDetail';
 import {
@@ -27,6 +32,16 @@ describe('buildTraceIndex', () => {
     }
   });
 
+  it('compares snapshots only when asked, then remembers', () => {
+    const fresh = buildTraceIndex(trace);
+    const c = fresh.requestCalloutStart[1]!;
+    expect(fresh.calloutFlags[c]! & CalloutFlag.COMPARED).toBe(0);
+    const flags = getCalloutFlags(fresh, c);
+    expect(flags & CalloutFlag.COMPARED).toBeTruthy();
+    expect(fresh.calloutFlags[c]).toBe(flags);
+    expect(() => getCalloutFlags(fresh, fresh.calloutCount)).toThrow(RangeError);
+  });
+
   it('flags status changes, exceptions and context changes', () => {
     // Request 50 (position 49) is dropped by library 4 at pkt4_receive.
     const position = [...Array(index.calloutCount).keys()].find(
@@ -37,11 +52,11 @@ describe('buildTraceIndex', () => {
     expect(index.requestFlags[0]! & CalloutFlag.THREW).toBeTruthy(); // request 1: r % 97 === 0
     expect(index.requestFlags[1]! & CalloutFlag.THREW).toBe(0);
     expect(
-      index.calloutFlags[index.requestCalloutStart[1]!]! & CalloutFlag.CONTEXT_CHANGED,
+      getCalloutFlags(index, index.requestCalloutStart[1]!) & CalloutFlag.CONTEXT_CHANGED,
     ).toBeTruthy();
-    expect(index.calloutFlags[index.requestCalloutStart[1]!]! & CalloutFlag.ARGUMENTS_CHANGED).toBe(
-      0,
-    );
+    expect(
+      getCalloutFlags(index, index.requestCalloutStart[1]!) & CalloutFlag.ARGUMENTS_CHANGED,
+    ).toBe(0);
   });
 
   it('attaches logs to the callout that was running', () => {
