@@ -212,6 +212,25 @@ describe('hex text', () => {
     ]);
   });
 
+  it('reads tcpdump -xx output, C arrays and escaped strings', () => {
+    const hex = [...frame4].map((x) => x.toString(16).padStart(2, '0'));
+    const tcpdump: string[] = [];
+    for (let o = 0; o < hex.length; o += 16) {
+      const row = hex.slice(o, o + 16);
+      const groups: string[] = [];
+      for (let g = 0; g < row.length; g += 2) groups.push(row.slice(g, g + 2).join(''));
+      tcpdump.push(
+        `\t0x${o.toString(16).padStart(4, '0')}:  ${groups.join(' ')}  ${'.'.repeat(row.length)}`,
+      );
+    }
+    const cArray = hex.map((h) => `0x${h}`).join(', ');
+    const escaped = `"${hex.map((h) => `\\x${h}`).join('')}"`;
+    for (const text of [tcpdump.join('\n'), cArray, escaped]) {
+      const blocks = parseHexText(text);
+      expect(blocks.map((b) => toHex(b.bytes))).toEqual([toHex(frame4)]);
+    }
+  });
+
   it('reads a bare DHCP message with colons, and rejects text that is not hex', () => {
     const text = toHex(discover.pack(), ':');
     const got = [...readDhcpPackets(new TextEncoder().encode(text))];

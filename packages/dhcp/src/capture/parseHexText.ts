@@ -1,8 +1,10 @@
-// Hex text as people paste it: a continuous hex stream, bytes separated by spaces, colons or
-// dashes, or Wireshark's "copy as hex dump" with an offset column and an ASCII column.
-// Blank lines, `#` comments and a new dump starting again at offset 0 separate frames.
+// Hex text as people paste it: a continuous hex stream; bytes separated by spaces, colons or
+// dashes; C or escaped-string forms (`0xff, 0x01`, `\xff\x01`); Wireshark's "copy as hex dump"
+// and tcpdump -xx/-X output, both with an offset column (16 bytes a line) and maybe an ASCII
+// column. Blank lines, `#` comments and a dump starting again at offset 0 separate frames.
 
-const OFFSET = /^([0-9a-f]{4,8})[:\s]\s*/i;
+const OFFSET = /^(?:0x)?([0-9a-f]{4,8}):?\s+/i;
+const BYTES_PER_DUMP_LINE = 16;
 
 /** One frame per block of hex. Throws TypeError when a line is not hex. @internal */
 export function parseHexText(text: string): { bytes: Uint8Array; line: number }[] {
@@ -15,29 +17,33 @@ export function parseHexText(text: string): { bytes: Uint8Array; line: number }[
   };
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, i) => {
-    const line = raw.replace(/#.*$/, '').trimEnd();
-    if (line.trim() === '') {
+    const line = raw.replace(/#.*$/, '').trim();
+    if (line === '') {
       flush();
       return;
     }
-    let body = line.trim();
-    const m = OFFSET.exec(body);
-    // An offset column: 4+ hex digits then a gap, with more hex pairs after it.
-    if (m && /^[0-9a-f]{2}(\s|$)/i.test(body.slice(m[0].length))) {
+    const m = OFFSET.exec(line);
+    // An offset column: 4+ hex digits (maybe 0x…, maybe a colon) then hex after a gap.
+    if (m && /^[0-9a-f]{2}/i.test(line.slice(m[0].length))) {
       if (Number.parseInt(m[1]!, 16) === 0) flush();
-      body = body.slice(m[0].length);
-      // the ASCII column starts after a gap of 3+ spaces
-      const gap = body.search(/\s{3,}/);
-      if (gap >= 0) body = body.slice(0, gap);
       if (cur.length === 0) startLine = i + 1;
+      let body = line.slice(m[0].length);
+      const gap = body.search(/\s{3,}/); // Wireshark's ASCII column
+      if (gap >= 0) body = body.slice(0, gap);
+      let taken = 0;
       for (const tok of body.split(/\s+/)) {
-        if (!/^[0-9a-f]{2}$/i.test(tok)) break;
-        cur.push(Number.parseInt(tok, 16));
+        // bytes (`ff`) or tcpdump's 16-bit groups (`ffff`); the ASCII column stops us
+        if (!/^([0-9a-f]{2})+$/i.test(tok) || tok.length > 8) break;
+        for (let k = 0; k < tok.length && taken < BYTES_PER_DUMP_LINE; k += 2, taken++) {
+          cur.push(Number.parseInt(tok.slice(k, k + 2), 16));
+        }
+        if (taken >= BYTES_PER_DUMP_LINE) break;
       }
       return;
     }
     if (cur.length === 0) startLine = i + 1;
-    const clean = body.replace(/^0x/i, '').replace(/[\s:.-]/g, '');
+    // `x` is not a hex digit, so dropping `0x` and `\x` cannot eat data
+    const clean = line.replace(/\\x|0x/gi, '').replace(/[\s:.,;"'{}-]/g, '');
     if (clean.length % 2 !== 0 || /[^0-9a-f]/i.test(clean)) {
       throw new TypeError(`line ${i + 1} is not hex`);
     }
