@@ -268,6 +268,7 @@ describe('B. loading and unloading libraries', () => {
   });
 
   it('a path the resolver does not know, or a resolver that throws, fails like a missing file', () => {
+    const seen: string[] = [];
     const manager = new HooksManager({
       resolveLibrary: (path) => {
         if (path === '/throws') throw new Error('compile error');
@@ -275,7 +276,6 @@ describe('B. loading and unloading libraries', () => {
       },
       logger: { log: (r) => seen.push(`${r.id} ${r.text}`) },
     });
-    const seen: string[] = [];
     expect(manager.loadLibraries([{ library: '/missing' }])).toBe(false);
     expect(manager.validateLibraries([{ library: '/throws' }])).toEqual(['/throws']);
     expect(seen.filter((line) => line.startsWith('HOOKS_OPEN_ERROR'))).toHaveLength(2);

@@ -1,5 +1,5 @@
-// Test libraries that fail to load, one export object per way of failing. Each journals every
-// framework function called on it, so a test sees which were called and in which order.
+// Test libraries that fail to load, one export object per way of failing. Each journals its
+// load() and unload() calls, so a test sees which ran and in which order.
 //   failingLoad:      load() returns 1 after registering `alpha`; unload() returns 0.
 //   throwingLoad:     load() throws an Error; unload() returns 0.
 //   unknownHookLoad:  load() registers on hook "no_such_hook" (NoSuchHook, R21).
