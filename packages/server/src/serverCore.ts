@@ -91,6 +91,21 @@ export abstract class ServerCore {
     if (!this.options.now) this.manualClock += seconds * 1000;
   }
 
+  private readonly wanted = new Map<string, boolean>();
+
+  /** Whether message `key` would be logged: hot paths ask first, so no text is built for nothing. */
+  wants(key: string): boolean {
+    let on = this.wanted.get(key);
+    if (on === undefined) {
+      const def = this.messages[key];
+      on =
+        def !== undefined &&
+        this.log.enabled(`${this.log.root}.${def.logger}`, def.severity, def.level);
+      this.wanted.set(key, on);
+    }
+    return on;
+  }
+
   /** Logs a catalogue message (see messages.ts). */
   say(key: string, ...args: unknown[]): void {
     const def = this.messages[key];
@@ -141,6 +156,7 @@ export abstract class ServerCore {
     if (remember) this.configSource = input;
     this.config = parsed;
     this.log.configure(parsed.loggers);
+    this.wanted.clear();
     this.applyConfig(parsed);
     for (const cls of parsed.clientClasses) {
       if (cls.test !== undefined) this.say('DHCPX_CLASS_UNEVALUATED', cls.name, cls.test);

@@ -83,7 +83,8 @@ export function assignLease4(server: Dhcp4Server, ex: Exchange4, fake: boolean):
       return;
     }
     ex.offered = lease;
-    server.say('DHCPX_LEASE_ADVERT', query.getLabel(), lease.addr);
+    if (server.wants('DHCPX_LEASE_ADVERT'))
+      server.say('DHCPX_LEASE_ADVERT', query.getLabel(), lease.addr);
   } else {
     const holder = hint === undefined ? undefined : store.get(hint);
     const sameClient = holder !== undefined && server.ownedBy(holder, ex);
@@ -119,7 +120,8 @@ export function assignLease4(server: Dhcp4Server, ex: Exchange4, fake: boolean):
       return;
     }
     ex.leases.push(lease);
-    server.say('DHCPX_LEASE_ALLOC', query.getLabel(), lease.addr, lease.validLft);
+    if (server.wants('DHCPX_LEASE_ALLOC'))
+      server.say('DHCPX_LEASE_ALLOC', query.getLabel(), lease.addr, lease.validLft);
   }
   response.setYiaddr(lease.addr);
 }
@@ -131,11 +133,12 @@ function nak(server: Dhcp4Server, ex: Exchange4): void {
   r.setYiaddr('0.0.0.0');
   r.flags = 0;
   for (const code of [1, 3, 51, 58, 59, 12, 81]) r.delOption(code);
-  server.say(
-    'DHCPX_RESPONSE_NAK',
-    ex.query.getLabel(),
-    requestedAddress(ex.query) ?? ex.query.getCiaddr(),
-  );
+  if (server.wants('DHCPX_RESPONSE_NAK'))
+    server.say(
+      'DHCPX_RESPONSE_NAK',
+      ex.query.getLabel(),
+      requestedAddress(ex.query) ?? ex.query.getCiaddr(),
+    );
 }
 
 function ddnsFields(ex: Exchange4, lease: Lease4): void {

@@ -184,12 +184,13 @@ export class Dhcp4Server extends ServerCore {
     const d = this.driver;
     let query: Pkt4;
     let ex: Exchange4;
-    this.say(
-      'DHCPX_BUFFER_RECEIVED',
-      meta?.remoteAddress ?? '0.0.0.0',
-      meta?.localAddress ?? '255.255.255.255',
-      meta?.iface ?? 'eth0',
-    );
+    if (this.wants('DHCPX_BUFFER_RECEIVED'))
+      this.say(
+        'DHCPX_BUFFER_RECEIVED',
+        meta?.remoteAddress ?? '0.0.0.0',
+        meta?.localAddress ?? '255.255.255.255',
+        meta?.iface ?? 'eth0',
+      );
     if (d.present(h.buffer4_receive)) {
       query = new Pkt4();
       applyMeta(query, meta, this.defaultIface);
@@ -202,7 +203,8 @@ export class Dhcp4Server extends ServerCore {
       query = handle.getArgument<Pkt4>('query4');
       handle.deleteAllArguments();
       if (status === 2) {
-        this.say('DHCPX_HOOK_BUFFER_RCVD_DROP', query.remoteAddr, query.localAddr, query.iface);
+        if (this.wants('DHCPX_HOOK_BUFFER_RCVD_DROP'))
+          this.say('DHCPX_HOOK_BUFFER_RCVD_DROP', query.remoteAddr, query.localAddr, query.iface);
         return ex;
       }
       if (!query) return ex;
@@ -213,7 +215,7 @@ export class Dhcp4Server extends ServerCore {
         } catch (error) {
           return this.parseFailed(ex, error);
         }
-      } else
+      } else if (this.wants('DHCPX_HOOK_BUFFER_RCVD_SKIP'))
         this.say('DHCPX_HOOK_BUFFER_RCVD_SKIP', query.remoteAddr, query.localAddr, query.iface);
     } else {
       d.reached(h.buffer4_receive);
@@ -232,14 +234,15 @@ export class Dhcp4Server extends ServerCore {
       this.stats.add('pkt4-receive-drop');
       return ex;
     }
-    this.say(
-      'DHCPX_PACKET_RECEIVED',
-      query.getLabel(),
-      query.getName(),
-      query.remoteAddr,
-      query.localAddr,
-      query.iface,
-    );
+    if (this.wants('DHCPX_PACKET_RECEIVED'))
+      this.say(
+        'DHCPX_PACKET_RECEIVED',
+        query.getLabel(),
+        query.getName(),
+        query.remoteAddr,
+        query.localAddr,
+        query.iface,
+      );
     query.addClass('ALL');
     if (d.present(h.pkt4_receive)) {
       const handle = this.handleOf(ex);
@@ -250,7 +253,8 @@ export class Dhcp4Server extends ServerCore {
       const replaced = handle.getArgument<Pkt4>('query4');
       handle.deleteAllArguments();
       if (status === 1 || status === 2) {
-        this.say('DHCPX_HOOK_PACKET_RCVD_SKIP', query.getLabel());
+        if (this.wants('DHCPX_HOOK_PACKET_RCVD_SKIP'))
+          this.say('DHCPX_HOOK_PACKET_RCVD_SKIP', query.getLabel());
         return ex;
       }
       if (!replaced) return ex;
@@ -284,7 +288,8 @@ export class Dhcp4Server extends ServerCore {
   private parseFailed(ex: Exchange4, error: unknown): Exchange4 {
     this.stats.add('pkt4-parse-failed');
     this.stats.add('pkt4-receive-drop');
-    this.say('DHCPX_PACKET_DROP_0001', error instanceof Error ? error.message : String(error));
+    if (this.wants('DHCPX_PACKET_DROP_0001'))
+      this.say('DHCPX_PACKET_DROP_0001', error instanceof Error ? error.message : String(error));
     return ex;
   }
 
@@ -294,11 +299,13 @@ export class Dhcp4Server extends ServerCore {
     if (!state.enabled && state.reenableAt !== undefined && this.nowSeconds() >= state.reenableAt)
       state.enabled = true;
     if (!state.enabled) {
-      this.say('DHCPX_PACKET_DROP_0008', query.getLabel());
+      if (this.wants('DHCPX_PACKET_DROP_0008'))
+        this.say('DHCPX_PACKET_DROP_0008', query.getLabel());
       return false;
     }
     if (![DHCPDISCOVER, DHCPREQUEST, DHCPRELEASE, DHCPDECLINE, DHCPINFORM].includes(type)) {
-      this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
+      if (this.wants('DHCPX_PACKET_DROP_0010'))
+        this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
       return false;
     }
     const serverId = serverIdOption(query);
@@ -321,7 +328,8 @@ export class Dhcp4Server extends ServerCore {
     }
     if (!discover) ex.committed = true;
     if (!ex.subnet) {
-      this.say('DHCPX_SUBNET_SELECTION_FAILED', query.getLabel());
+      if (this.wants('DHCPX_SUBNET_SELECTION_FAILED'))
+        this.say('DHCPX_SUBNET_SELECTION_FAILED', query.getLabel());
       if (discover) ex.response = undefined;
       else ex.response = undefined;
       return;
@@ -351,7 +359,7 @@ export class Dhcp4Server extends ServerCore {
     this.store.delete(address);
     this.stats.add(`subnet[${lease.subnetId}].assigned-addresses`, -1);
     ex.deleted.push(lease);
-    this.say('DHCPX_RELEASE', query.getLabel(), address);
+    if (this.wants('DHCPX_RELEASE')) this.say('DHCPX_RELEASE', query.getLabel(), address);
   }
 
   private processDecline(ex: Exchange4): void {
@@ -385,7 +393,8 @@ export class Dhcp4Server extends ServerCore {
     this.stats.add(`subnet[${lease.subnetId}].declined-addresses`);
     this.stats.add('declined-addresses');
     ex.leases.push(lease);
-    this.say('DHCPX_DECLINE_LEASE', address, query.getLabel(), probation);
+    if (this.wants('DHCPX_DECLINE_LEASE'))
+      this.say('DHCPX_DECLINE_LEASE', address, query.getLabel(), probation);
   }
 
   private processInform(ex: Exchange4): void {

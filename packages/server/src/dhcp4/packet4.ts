@@ -48,7 +48,10 @@ export function orderForPacking(pkt: Pkt4): void {
 
 export function optionUint32(code: number, value: number): Option {
   const b = new Uint8Array(4);
-  new DataView(b.buffer).setUint32(0, value >>> 0);
+  b[0] = (value >>> 24) & 255;
+  b[1] = (value >>> 16) & 255;
+  b[2] = (value >>> 8) & 255;
+  b[3] = value & 255;
   return new Option('v4', code, b);
 }
 

@@ -28,7 +28,7 @@ export function reclaimExpired4(server: Dhcp4Server, remove: boolean, viaCommand
   let handle: CalloutHandle | undefined;
   try {
     for (const lease of batch) {
-      server.say('DHCPX_LEASE_RECLAIM', lease.addr);
+      if (server.wants('DHCPX_LEASE_RECLAIM')) server.say('DHCPX_LEASE_RECLAIM', lease.addr);
       let skipped = false;
       if (d.present(h.lease4_expire)) {
         handle ??= server.newHandle();
@@ -60,7 +60,8 @@ export function reclaimExpired4(server: Dhcp4Server, remove: boolean, viaCommand
         server.store.update(lease);
       }
     }
-    server.say('DHCPSRV_MEMFILE_LEASES_RECLAIM', batch.length);
+    if (server.wants('DHCPSRV_MEMFILE_LEASES_RECLAIM'))
+      server.say('DHCPSRV_MEMFILE_LEASES_RECLAIM', batch.length);
   } finally {
     handle?.release();
     if (!viaCommand) server.endRequest();

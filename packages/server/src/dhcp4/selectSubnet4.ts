@@ -62,11 +62,13 @@ export function selectSubnet4(server: Dhcp4Server, ex: Exchange4): 'drop' | unde
     const chosen = handle.getArgument<Subnet4 | undefined>('subnet4');
     handle.deleteAllArguments();
     if (status === 2) {
-      server.say('DHCPX_HOOK_SUBNETX_SELECT_DROP', query.getLabel());
+      if (server.wants('DHCPX_HOOK_SUBNETX_SELECT_DROP'))
+        server.say('DHCPX_HOOK_SUBNETX_SELECT_DROP', query.getLabel());
       return 'drop';
     }
     if (status === 1) {
-      server.say('DHCPX_HOOK_SUBNETX_SELECT_SKIP', query.getLabel());
+      if (server.wants('DHCPX_HOOK_SUBNETX_SELECT_SKIP'))
+        server.say('DHCPX_HOOK_SUBNETX_SELECT_SKIP', query.getLabel());
       subnet = undefined;
     } else subnet = chosen && server.subnets.includes(chosen) ? chosen : undefined;
   } else d.reached(h, ex.handle);
@@ -74,8 +76,17 @@ export function selectSubnet4(server: Dhcp4Server, ex: Exchange4): 'drop' | unde
   ex.clientId = clientIdOf(query);
   ex.hwaddr = query.getHWAddr().toString();
   if (!subnet) return undefined;
-  server.say('DHCPX_SUBNET_SELECTED', query.getLabel(), subnet.id);
+  if (server.wants('DHCPX_SUBNET_SELECTED'))
+    server.say('DHCPX_SUBNET_SELECTED', query.getLabel(), subnet.id);
   const config = server.config4;
+  const reservations = [...subnet.config.reservations, ...(config?.reservations ?? [])];
+  const flexConfigured = config?.hostReservationIdentifiers.includes('flex-id') ?? false;
+  if (reservations.length === 0 && !flexConfigured) {
+    // nothing to look up: Kea's lookup would find nothing, only the class is set
+    ex.reservation = undefined;
+    query.addClass('UNKNOWN');
+    return undefined;
+  }
   const order = config?.hostReservationIdentifiers.length
     ? config.hostReservationIdentifiers
     : DEFAULT_IDENTIFIERS;
@@ -96,7 +107,6 @@ export function selectSubnet4(server: Dhcp4Server, ex: Exchange4): 'drop' | unde
     const flex = hostIdentifier4(server, ex);
     if (flex !== undefined) identifiers.set('flex-id', flex);
   }
-  const reservations = [...subnet.config.reservations, ...(config?.reservations ?? [])];
   ex.reservation = findReservation4(reservations, identifiers, order);
   query.addClass(ex.reservation ? 'KNOWN' : 'UNKNOWN');
   for (const name of ex.reservation?.clientClasses ?? []) query.addClass(name);

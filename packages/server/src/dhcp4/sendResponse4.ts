@@ -34,7 +34,7 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
           () => {
             resumed = true;
             server.options.observer?.unpark?.('leases4_committed', handle);
-            server.say('DHCPX_PARK_LIMIT', query.getLabel());
+            if (server.wants('DHCPX_PARK_LIMIT')) server.say('DHCPX_PARK_LIMIT', query.getLabel());
             const out: SentPacket[] = [];
             try {
               sendPacket(server, ex, out);
@@ -64,7 +64,8 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
       handle.deleteAllArguments();
       if (status === 3 && lot && !resumed) {
         if (lot.isParked(query)) {
-          server.say('DHCPX_HOOK_LEASESX_COMMITTED_PARK', query.getLabel());
+          if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_PARK'))
+            server.say('DHCPX_HOOK_LEASESX_COMMITTED_PARK', query.getLabel());
           server.parkedHandles.add(handle);
           server.options.observer?.park?.('leases4_committed', handle);
           return;
@@ -73,7 +74,8 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
       if (lot && !resumed) lot.drop(query);
       if (resumed) return;
       if (status === 2) {
-        server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', query.getLabel());
+        if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_DROP'))
+          server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', query.getLabel());
         return;
       }
     } else d.reached(h.leases4_committed, handle);
@@ -98,11 +100,13 @@ function sendPacket(server: Dhcp4Server, ex: Exchange4, sent: SentPacket[]): voi
     const status = handle.getStatus();
     handle.deleteAllArguments();
     if (status === 2) {
-      server.say('DHCPX_HOOK_PACKET_SEND_DROP', ex.query.getLabel());
+      if (server.wants('DHCPX_HOOK_PACKET_SEND_DROP'))
+        server.say('DHCPX_HOOK_PACKET_SEND_DROP', ex.query.getLabel());
       return;
     }
     if (status === 1) {
-      server.say('DHCPX_HOOK_PACKET_SEND_SKIP', ex.query.getLabel());
+      if (server.wants('DHCPX_HOOK_PACKET_SEND_SKIP'))
+        server.say('DHCPX_HOOK_PACKET_SEND_SKIP', ex.query.getLabel());
       skipPack = true;
     }
   } else d.reached(h.pkt4_send, handle);
@@ -114,7 +118,8 @@ function sendPacket(server: Dhcp4Server, ex: Exchange4, sent: SentPacket[]): voi
     response = handle.getArgument<Pkt4 | undefined>('response4');
     handle.deleteAllArguments();
     if (status === 1 || status === 2 || !response) {
-      server.say('DHCPX_HOOK_BUFFER_SEND_SKIP', ex.query.getLabel());
+      if (server.wants('DHCPX_HOOK_BUFFER_SEND_SKIP'))
+        server.say('DHCPX_HOOK_BUFFER_SEND_SKIP', ex.query.getLabel());
       return;
     }
   } else d.reached(h.buffer4_send, handle);
@@ -124,14 +129,15 @@ function sendPacket(server: Dhcp4Server, ex: Exchange4, sent: SentPacket[]): voi
     orderForPacking(response);
     bytes = response.pack();
   }
-  server.say(
-    'DHCPX_PACKET_SEND',
-    ex.query.getLabel(),
-    response.getName(),
-    `${response.localAddr}:${response.localPort}`,
-    `${response.remoteAddr}:${response.remotePort}`,
-    response.iface,
-  );
+  if (server.wants('DHCPX_PACKET_SEND'))
+    server.say(
+      'DHCPX_PACKET_SEND',
+      ex.query.getLabel(),
+      response.getName(),
+      `${response.localAddr}:${response.localPort}`,
+      `${response.remoteAddr}:${response.remotePort}`,
+      response.iface,
+    );
   server.stats.add('pkt4-sent');
   const stat = SENT_STAT[response.getType()];
   if (stat) server.stats.add(stat);

@@ -195,12 +195,13 @@ export class Dhcp6Server extends ServerCore {
     const d = this.driver;
     let query: Pkt6;
     let ex: Exchange6;
-    this.say(
-      'DHCPX_BUFFER_RECEIVED',
-      meta?.remoteAddress ?? '::',
-      meta?.localAddress ?? 'ff02::1:2',
-      meta?.iface ?? 'eth0',
-    );
+    if (this.wants('DHCPX_BUFFER_RECEIVED'))
+      this.say(
+        'DHCPX_BUFFER_RECEIVED',
+        meta?.remoteAddress ?? '::',
+        meta?.localAddress ?? 'ff02::1:2',
+        meta?.iface ?? 'eth0',
+      );
     if (d.present(h.buffer6_receive)) {
       query = new Pkt6();
       applyMeta6(query, meta, this.defaultIface);
@@ -214,10 +215,12 @@ export class Dhcp6Server extends ServerCore {
       handle.deleteAllArguments();
       if (!query) return ex;
       ex.query = query;
-      if (status === 1)
-        this.say('DHCPX_HOOK_BUFFER_RCVD_SKIP', query.remoteAddr, query.localAddr, query.iface);
-      else if (status === 2) {
-        this.say('DHCPX_HOOK_BUFFER_RCVD_DROP', query.remoteAddr, query.localAddr, query.iface);
+      if (status === 1) {
+        if (this.wants('DHCPX_HOOK_BUFFER_RCVD_SKIP'))
+          this.say('DHCPX_HOOK_BUFFER_RCVD_SKIP', query.remoteAddr, query.localAddr, query.iface);
+      } else if (status === 2) {
+        if (this.wants('DHCPX_HOOK_BUFFER_RCVD_DROP'))
+          this.say('DHCPX_HOOK_BUFFER_RCVD_DROP', query.remoteAddr, query.localAddr, query.iface);
         return ex;
       } else {
         try {
@@ -238,14 +241,15 @@ export class Dhcp6Server extends ServerCore {
     }
     this.stats.add('pkt6-received');
     this.stats.add(TYPE_STAT[query.getType()] ?? 'pkt6-unknown-received');
-    this.say(
-      'DHCPX_PACKET_RECEIVED',
-      query.getLabel(),
-      query.getName(),
-      query.remoteAddr,
-      query.localAddr,
-      query.iface,
-    );
+    if (this.wants('DHCPX_PACKET_RECEIVED'))
+      this.say(
+        'DHCPX_PACKET_RECEIVED',
+        query.getLabel(),
+        query.getName(),
+        query.remoteAddr,
+        query.localAddr,
+        query.iface,
+      );
     query.addClass('ALL');
     if (d.present(h.pkt6_receive)) {
       const handle = this.handleOf(ex);
@@ -256,7 +260,8 @@ export class Dhcp6Server extends ServerCore {
       const replaced = handle.getArgument<Pkt6>('query6');
       handle.deleteAllArguments();
       if (status === 1 || status === 2) {
-        this.say('DHCPX_HOOK_PACKET_RCVD_SKIP', query.getLabel());
+        if (this.wants('DHCPX_HOOK_PACKET_RCVD_SKIP'))
+          this.say('DHCPX_HOOK_PACKET_RCVD_SKIP', query.getLabel());
         return ex;
       }
       if (!replaced) return ex;
@@ -283,7 +288,8 @@ export class Dhcp6Server extends ServerCore {
   private parseFailed(ex: Exchange6, error: unknown): Exchange6 {
     this.stats.add('pkt6-parse-failed');
     this.stats.add('pkt6-receive-drop');
-    this.say('DHCPX_PACKET_DROP_0001', error instanceof Error ? error.message : String(error));
+    if (this.wants('DHCPX_PACKET_DROP_0001'))
+      this.say('DHCPX_PACKET_DROP_0001', error instanceof Error ? error.message : String(error));
     return ex;
   }
 
@@ -293,7 +299,8 @@ export class Dhcp6Server extends ServerCore {
     if (!state.enabled && state.reenableAt !== undefined && this.nowSeconds() >= state.reenableAt)
       state.enabled = true;
     if (!state.enabled) {
-      this.say('DHCPX_PACKET_DROP_0008', query.getLabel());
+      if (this.wants('DHCPX_PACKET_DROP_0008'))
+        this.say('DHCPX_PACKET_DROP_0008', query.getLabel());
       return false;
     }
     const type = query.getType();
@@ -316,7 +323,8 @@ export class Dhcp6Server extends ServerCore {
       case INFORMATION_REQUEST:
         return serverId === undefined || ours();
       default:
-        this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
+        if (this.wants('DHCPX_PACKET_DROP_0010'))
+          this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
         return false;
     }
   }

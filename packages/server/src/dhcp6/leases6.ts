@@ -288,7 +288,8 @@ export function releaseLeases6(server: Dhcp6Server, ex: Exchange6): void {
       ex.deleted.push(lease);
       code = STATUS.Success;
       text = 'Lease released. Thank you, please come again.';
-      server.say('DHCPX_RELEASE', ex.query.getLabel(), lease.addr);
+      if (server.wants('DHCPX_RELEASE'))
+        server.say('DHCPX_RELEASE', ex.query.getLabel(), lease.addr);
     }
     ex.response?.addOption(iaOption(ia.code, iaid, 0, 0, [statusOption(code, text)]));
   }
@@ -336,7 +337,8 @@ export function declineLeases6(server: Dhcp6Server, ex: Exchange6): void {
       server.store.update(lease);
       server.stats.add(`subnet[${lease.subnetId}].declined-addresses`);
       server.stats.add('declined-addresses');
-      server.say('DHCPX_DECLINE_LEASE', lease.addr, ex.query.getLabel(), probation);
+      if (server.wants('DHCPX_DECLINE_LEASE'))
+        server.say('DHCPX_DECLINE_LEASE', lease.addr, ex.query.getLabel(), probation);
     }
     const text =
       code === STATUS.Success

@@ -59,11 +59,13 @@ export function selectSubnet6(server: Dhcp6Server, ex: Exchange6): 'drop' | unde
     const chosen = handle.getArgument<Subnet6 | undefined>('subnet6');
     handle.deleteAllArguments();
     if (status === 2) {
-      server.say('DHCPX_HOOK_SUBNETX_SELECT_DROP', query.getLabel());
+      if (server.wants('DHCPX_HOOK_SUBNETX_SELECT_DROP'))
+        server.say('DHCPX_HOOK_SUBNETX_SELECT_DROP', query.getLabel());
       return 'drop';
     }
     if (status === 1) {
-      server.say('DHCPX_HOOK_SUBNETX_SELECT_SKIP', query.getLabel());
+      if (server.wants('DHCPX_HOOK_SUBNETX_SELECT_SKIP'))
+        server.say('DHCPX_HOOK_SUBNETX_SELECT_SKIP', query.getLabel());
       subnet = undefined;
     } else subnet = chosen && server.subnets.includes(chosen) ? chosen : undefined;
   } else d.reached(h, ex.handle);

@@ -53,14 +53,16 @@ export function sendResponse6(server: Dhcp6Server, ex: Exchange6, sent: SentPack
       handle.deleteAllArguments();
       if (resumed) return;
       if (status === 3 && lot.isParked(query)) {
-        server.say('DHCPX_HOOK_LEASESX_COMMITTED_PARK', query.getLabel());
+        if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_PARK'))
+          server.say('DHCPX_HOOK_LEASESX_COMMITTED_PARK', query.getLabel());
         server.parkedHandles.add(handle);
         server.options.observer?.park?.('leases6_committed', handle);
         return;
       }
       lot.drop(query);
       if (status === 2) {
-        server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', query.getLabel());
+        if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_DROP'))
+          server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', query.getLabel());
         return;
       }
     } else d.reached(h.leases6_committed, handle);
@@ -84,11 +86,13 @@ function sendPacket6(server: Dhcp6Server, ex: Exchange6, sent: SentPacket[]): vo
     const status = handle.getStatus();
     handle.deleteAllArguments();
     if (status === 2) {
-      server.say('DHCPX_HOOK_PACKET_SEND_DROP', ex.query.getLabel());
+      if (server.wants('DHCPX_HOOK_PACKET_SEND_DROP'))
+        server.say('DHCPX_HOOK_PACKET_SEND_DROP', ex.query.getLabel());
       return;
     }
     if (status === 1) {
-      server.say('DHCPX_HOOK_PACKET_SEND_SKIP', ex.query.getLabel());
+      if (server.wants('DHCPX_HOOK_PACKET_SEND_SKIP'))
+        server.say('DHCPX_HOOK_PACKET_SEND_SKIP', ex.query.getLabel());
       skipPack = true;
     }
   } else d.reached(h.pkt6_send, handle);
@@ -100,19 +104,21 @@ function sendPacket6(server: Dhcp6Server, ex: Exchange6, sent: SentPacket[]): vo
     response = handle.getArgument<Pkt6 | undefined>('response6');
     handle.deleteAllArguments();
     if (status === 1 || status === 2 || !response) {
-      server.say('DHCPX_HOOK_BUFFER_SEND_SKIP', ex.query.getLabel());
+      if (server.wants('DHCPX_HOOK_BUFFER_SEND_SKIP'))
+        server.say('DHCPX_HOOK_BUFFER_SEND_SKIP', ex.query.getLabel());
       return;
     }
   } else d.reached(h.buffer6_send, handle);
   const bytes = skipPack ? new Uint8Array(0) : response.pack();
-  server.say(
-    'DHCPX_PACKET_SEND',
-    ex.query.getLabel(),
-    response.getName(),
-    `[${response.localAddr}]:${response.localPort}`,
-    `[${response.remoteAddr}]:${response.remotePort}`,
-    response.iface,
-  );
+  if (server.wants('DHCPX_PACKET_SEND'))
+    server.say(
+      'DHCPX_PACKET_SEND',
+      ex.query.getLabel(),
+      response.getName(),
+      `[${response.localAddr}]:${response.localPort}`,
+      `[${response.remoteAddr}]:${response.remotePort}`,
+      response.iface,
+    );
   server.stats.add('pkt6-sent');
   if (response.getType() === 2) server.stats.add('pkt6-advertise-sent');
   if (response.getType() === 7) server.stats.add('pkt6-reply-sent');

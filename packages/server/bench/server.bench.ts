@@ -1,0 +1,170 @@
+// Full exchanges per second through the simulated servers: DHCPv4 DORA (DISCOVER + REQUEST)
+// and DHCPv6 SARR (SOLICIT + REQUEST), each client new, with 0, 1 and 4 hooks libraries and
+// with or without a trace recorder. Prints one JSON line and one readable line per case.
+import { buildDiscover, buildRequest, buildRequest6, buildSolicit } from '@hookscope/dhcp';
+import type { CalloutHandle, LibraryModule } from '@hookscope/engine';
+import { createTraceRecorder } from '../../trace/src/index';
+import { createServer } from '../src/createServer';
+
+const CLIENTS4 = 40_000;
+const CLIENTS6 = 20_000;
+/** CPU seconds of the last run: on a busy machine, exchanges per CPU second are steadier. */
+let cpuSeconds = 0;
+
+/** A light, realistic library: reads the query at pkt*_receive, the lease at lease*_select,
+ * and stamps the response at pkt*_send, keeping a per-request counter in its context. */
+function benchLibrary(): LibraryModule {
+  const touch = (name: string) => (handle: CalloutHandle) => {
+    handle.getArgument(name);
+    handle.setContext('n', 1);
+    return 0;
+  };
+  return {
+    version: () => 30301,
+    multi_threading_compatible: () => 1,
+    pkt4_receive: touch('query4'),
+    lease4_select: touch('lease4'),
+    pkt4_send: touch('response4'),
+    pkt6_receive: touch('query6'),
+    lease6_select: touch('lease6'),
+    pkt6_send: touch('response6'),
+  };
+}
+
+function libraries(count: number) {
+  return Array.from({ length: count }, (_, i) => ({ library: `/usr/lib/bench${i}.so` }));
+}
+
+function hw(i: number): string {
+  return `02:00:${((i >>> 24) & 255).toString(16).padStart(2, '0')}:${((i >>> 16) & 255).toString(16).padStart(2, '0')}:${((i >>> 8) & 255).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`;
+}
+
+function ipv4(n: number): string {
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+const POOL_START = (10 << 24) + (1 << 8); // 10.0.1.0
+const packets4 = Array.from({ length: CLIENTS4 }, (_, i) => ({
+  discover: buildDiscover({ hwaddr: hw(i), xid: i + 1 }).pack(),
+  request: buildRequest('selecting', {
+    hwaddr: hw(i),
+    xid: i + 1,
+    address: ipv4(POOL_START + i),
+    serverId: '10.0.0.1',
+  }).pack(),
+}));
+
+const SERVER_DUID = '00:02:00:00:09:bf:01:23:45:67:89';
+const packets6 = Array.from({ length: CLIENTS6 }, (_, i) => {
+  const addr = `2001:db8::1:${(i >>> 16).toString(16)}:${(i & 0xffff).toString(16)}`;
+  return {
+    solicit: buildSolicit({ hwaddr: hw(i), transid: i + 1 }).pack(),
+    request: buildRequest6({
+      hwaddr: hw(i),
+      transid: i + 1,
+      serverId: SERVER_DUID,
+      addresses: [addr],
+    }).pack(),
+  };
+});
+
+function run4(libs: number, traced: boolean): number {
+  const modules = new Map<string, LibraryModule>();
+  const recorder = traced ? createTraceRecorder({ server: 'dhcp4' }) : undefined;
+  const server = createServer('dhcp4', {
+    resolveLibrary: (path) => {
+      if (!modules.has(path)) modules.set(path, benchLibrary());
+      return modules.get(path);
+    },
+    observer: recorder,
+    now: () => 1_764_000_000_000,
+  });
+  const answer = server.configure({
+    Dhcp4: {
+      'interfaces-config': { interfaces: ['eth0'] },
+      'valid-lifetime': 4000,
+      subnet4: [{ id: 1, subnet: '10.0.0.0/8', pools: [{ pool: '10.0.1.0 - 10.255.255.254' }] }],
+      'hooks-libraries': libraries(libs),
+    },
+  });
+  if (answer.result !== 0) throw new Error(answer.text);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  let acks = 0;
+  for (const p of packets4) {
+    server.receive(p.discover);
+    const out = server.receive(p.request);
+    if (out[0]?.[242] === 5) acks++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  cpuSeconds = (used.user + used.system) / 1e6;
+  if (acks !== CLIENTS4) throw new Error(`only ${acks} of ${CLIENTS4} DORA ended in an ACK`);
+  return CLIENTS4 / seconds;
+}
+
+function run6(libs: number, traced: boolean): number {
+  const modules = new Map<string, LibraryModule>();
+  const recorder = traced ? createTraceRecorder({ server: 'dhcp6' }) : undefined;
+  const server = createServer('dhcp6', {
+    resolveLibrary: (path) => {
+      if (!modules.has(path)) modules.set(path, benchLibrary());
+      return modules.get(path);
+    },
+    observer: recorder,
+    now: () => 1_764_000_000_000,
+  });
+  const answer = server.configure({
+    Dhcp6: {
+      'interfaces-config': { interfaces: ['eth0'] },
+      'server-id': { type: 'EN', 'enterprise-id': 2495, identifier: '0123456789' },
+      subnet6: [
+        {
+          id: 1,
+          subnet: '2001:db8::/64',
+          pools: [{ pool: '2001:db8::1:0:0 - 2001:db8::1:ffff:ffff' }],
+        },
+      ],
+      'hooks-libraries': libraries(libs),
+    },
+  });
+  if (answer.result !== 0) throw new Error(answer.text);
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  let replies = 0;
+  for (const p of packets6) {
+    server.receive(p.solicit);
+    const out = server.receive(p.request);
+    if (out[0]?.[0] === 7) replies++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  cpuSeconds = (used.user + used.system) / 1e6;
+  if (replies !== CLIENTS6) throw new Error(`only ${replies} of ${CLIENTS6} SARR ended in a REPLY`);
+  return CLIENTS6 / seconds;
+}
+
+const results: Record<string, number> = {};
+for (const traced of [false, true]) {
+  for (const libs of [0, 1, 4]) {
+    const suffix = `${libs}lib${traced ? '_trace' : ''}`;
+    run4(libs, traced); // warm-up
+    results[`dora4_${suffix}`] = Math.round(run4(libs, traced));
+    results[`dora4_${suffix}_per_cpu_s`] = Math.round(CLIENTS4 / cpuSeconds);
+    results[`sarr6_${suffix}`] = Math.round(run6(libs, traced));
+    results[`sarr6_${suffix}_per_cpu_s`] = Math.round(CLIENTS6 / cpuSeconds);
+  }
+}
+console.log(
+  JSON.stringify({
+    bench: 'server',
+    unit: 'exchanges/s',
+    clients4: CLIENTS4,
+    clients6: CLIENTS6,
+    ...results,
+  }),
+);
+console.log(
+  `server: DORA/s ${[0, 1, 4].map((l) => `${l} lib ${results[`dora4_${l}lib`]} (traced ${results[`dora4_${l}lib_trace`]})`).join(', ')}; ` +
+    `SARR/s ${[0, 1, 4].map((l) => `${l} lib ${results[`sarr6_${l}lib`]} (traced ${results[`sarr6_${l}lib_trace`]})`).join(', ')}; target >= 65000 DORA/s untraced`,
+);
