@@ -56,7 +56,9 @@ export interface TraceIndex {
   readonly calloutFlags: Uint8Array;
   /** Callout `seq` → event indexes of the logs, parks, file writes… made while it ran. */
   readonly attached: ReadonlyMap<number, readonly number[]>;
-  readonly calloutPositionBySeq: ReadonlyMap<number, number>;
+  /** Callout seqs in increasing order, and the flat position of each (see `findCalloutBySeq`). */
+  readonly calloutSeqSorted: Int32Array;
+  readonly calloutPositionInSeqOrder: Int32Array;
 }
 
 function requestOf(event: TraceEvent): number | undefined {
@@ -146,7 +148,11 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
     return id;
   };
   const attached = new Map<number, number[]>();
-  const calloutPositionBySeq = new Map<number, number>();
+  // A Map of 100,000s of entries costs more than the rest of the build; seqs come in order, so
+  // two arrays and a binary search do the same job.
+  const calloutSeqSorted = new Int32Array(calloutTotal);
+  const calloutPositionInSeqOrder = new Int32Array(calloutTotal);
+  let calloutsSeen = 0;
 
   // Pass 2: events in seq order, placed by request. Occurrences are numbered per request
   // later, so first collect them in trace order with their request.
@@ -215,7 +221,8 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
       const flags = flagsOf(event);
       calloutFlags[c] = flags;
       requestFlags[position] = requestFlags[position]! | flags;
-      calloutPositionBySeq.set(event.seq, c);
+      calloutSeqSorted[calloutsSeen] = event.seq;
+      calloutPositionInSeqOrder[calloutsSeen++] = c;
     }
   }
 
@@ -264,7 +271,8 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
     calloutStatusAfter,
     calloutFlags,
     attached,
-    calloutPositionBySeq,
+    calloutSeqSorted,
+    calloutPositionInSeqOrder,
   };
 }
 
@@ -287,6 +295,21 @@ export function getCalloutFlags(index: TraceIndex, position: number): number {
     index.calloutFlags[position] = flags;
   }
   return flags;
+}
+
+/** The flat position of the callout with this `seq`, or undefined. Binary search; pure. */
+export function findCalloutBySeq(index: TraceIndex, seq: number): number | undefined {
+  const seqs = index.calloutSeqSorted;
+  let low = 0;
+  let high = seqs.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const value = seqs[middle]!;
+    if (value === seq) return index.calloutPositionInSeqOrder[middle];
+    if (value < seq) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }
 
 /** The callout event at a flat position. Throws RangeError outside 0..calloutCount-1. */

@@ -1,4 +1,4 @@
-import type { TraceIndex } from './buildTraceIndex';
+import { findCalloutBySeq, type TraceIndex } from './buildTraceIndex';
 import { jsonEqual, snapshotEqual } from './jsonEqual';
 import type { CalloutEvent, SnapshotMap, TraceEvent } from './types';
 
@@ -92,8 +92,8 @@ export function compareTraces(a: TraceIndex, b: TraceIndex): TraceDifference | u
         const where = {
           request,
           column,
-          calloutA: a.calloutPositionBySeq.get(x.seq),
-          calloutB: b.calloutPositionBySeq.get(y.seq),
+          calloutA: findCalloutBySeq(a, x.seq),
+          calloutB: findCalloutBySeq(b, y.seq),
         };
         if (x.status.after !== y.status.after) {
           return {

@@ -1,5 +1,11 @@
 export type { TraceIndex } from './buildTraceIndex';
-export { buildTraceIndex, CalloutFlag, getCalloutEvent, getCalloutFlags } from './buildTraceIndex';
+export {
+  buildTraceIndex,
+  CalloutFlag,
+  findCalloutBySeq,
+  getCalloutEvent,
+  getCalloutFlags,
+} from './buildTraceIndex';
 export type { TraceDifference, TraceDifferenceKind } from './compareTraces';
 export { compareTraces } from './compareTraces';
 export type {
