@@ -283,8 +283,9 @@ export class Option {
       out[o++] = n >> 8;
       out[o++] = n & 255;
     }
-    out.set(this.#src.subarray(this.#valueStart, this.#valueEnd), o);
-    o += this.#valueEnd - this.#valueStart;
+    // a byte loop beats subarray + set for the few bytes most options hold
+    const src = this.#src;
+    for (let i = this.#valueStart; i < this.#valueEnd; i++) out[o++] = src[i]!;
     const subs = this.#subParsed ? this.#options : undefined;
     if (subs === undefined) {
       out.set(this.#src.subarray(this.#valueEnd, this.#end), o);

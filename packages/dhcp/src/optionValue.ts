@@ -24,7 +24,18 @@ import {
  */
 export type OptionValue = number | boolean | string | undefined | readonly OptionValue[];
 
-const utf8 = new TextDecoder('utf-8');
+const utf8Decoder = new TextDecoder('utf-8');
+
+/** UTF-8 text; plain ASCII (nearly all DHCP text) skips the TextDecoder call, which is slow. */
+function text(b: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) {
+    const c = b[i]!;
+    if (c >= 0x80) return utf8Decoder.decode(b.subarray(start, end));
+    s += String.fromCharCode(c);
+  }
+  return s;
+}
 const utf8Encoder = new TextEncoder();
 
 interface Cursor {
@@ -83,7 +94,7 @@ function readField(
       c.off = end;
       let e = end;
       while (e > o && b[e - 1] === 0) e--; // Kea trims trailing NULs from strings
-      return utf8.decode(b.subarray(o, e));
+      return text(b, o, e);
     }
     case 'tuple': {
       const lenSize = universe === 'v4' ? 1 : 2;
@@ -93,7 +104,7 @@ function readField(
         throw new DhcpParseError(base + o, `tuple of ${len} bytes`, `${end - o - lenSize} left`);
       }
       c.off = o + lenSize + len;
-      return utf8.decode(b.subarray(o + lenSize, c.off));
+      return text(b, o + lenSize, c.off);
     }
     case 'fqdn':
       return readFqdn(b, c, end, base);
@@ -131,7 +142,7 @@ function readFqdn(b: Uint8Array, c: Cursor, end: number, base: number): string {
     }
     if (len > 63) throw new DhcpParseError(base + o, 'label length ≤ 63', `got ${len}`);
     if (o + 1 + len > end) throw new DhcpParseError(base + o, `label of ${len} bytes`);
-    labels.push(utf8.decode(b.subarray(o + 1, o + 1 + len)));
+    labels.push(text(b, o + 1, o + 1 + len));
     o += 1 + len;
   }
 }

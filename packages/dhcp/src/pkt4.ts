@@ -171,9 +171,13 @@ export class Pkt4 extends Pkt {
     writeUint32(out, 16, this.#yiaddr);
     writeUint32(out, 20, this.#siaddr);
     writeUint32(out, 24, this.#giaddr);
-    out.set(this.chaddr.subarray(0, 16), 28);
-    out.set(this.snameField.subarray(0, 64), 44);
-    out.set(this.fileField.subarray(0, 128), 108);
+    if (this.#raw && !this.#chaddr && !this.#sname && !this.#file) {
+      out.set(this.#raw.subarray(28, 236), 28); // untouched: one copy
+    } else {
+      out.set(this.chaddr.subarray(0, 16), 28);
+      out.set(this.snameField.subarray(0, 64), 44);
+      out.set(this.fileField.subarray(0, 128), 108);
+    }
     if (!this.hasCookie) return out;
     writeUint32(out, 236, DHCP_OPTIONS_COOKIE);
     let o = packOptions(this.options, out, 240) + this.padsAfter;
