@@ -1,4 +1,5 @@
 import type { ConfigValidator, ValidateOptions, ValidationResult } from './createConfigValidator';
+import type { PathSegment } from './jsonPath';
 import { rescanAround } from './rescanAround';
 import { scanKeaConfig } from './scanKeaConfig';
 
@@ -40,13 +41,14 @@ export function createConfigDocument(
   let result = validator.validateScanned(scan, options);
   let lastUpdate: 'full' | 'incremental' = 'full';
 
-  const apply = (change: TextChange): boolean => {
+  /** Applies one change; returns the path of the re-scanned container, or undefined (full). */
+  const apply = (change: TextChange): PathSegment[] | undefined => {
     const next =
       text.slice(0, change.offset) + change.text + text.slice(change.offset + change.length);
-    const done = rescanAround(scan, next, change, options);
+    const path = rescanAround(scan, next, change, options);
     text = next;
-    if (!done) scan = scanKeaConfig(text, options);
-    return done;
+    if (path === undefined) scan = scanKeaConfig(text, options);
+    return path;
   };
 
   const full = (): ValidationResult => {
@@ -70,10 +72,17 @@ export function createConfigDocument(
       const list: readonly TextChange[] = Array.isArray(changes)
         ? changes
         : [changes as TextChange];
+      let changed: PathSegment[] | undefined;
       let incremental = true;
-      for (const change of list) incremental = apply(change) && incremental;
+      for (const change of list) {
+        const path = apply(change);
+        if (path === undefined) incremental = false;
+        else changed = changed === undefined ? path : commonPrefix(changed, path);
+      }
       lastUpdate = incremental ? 'incremental' : 'full';
-      result = validator.validateScanned(scan, options);
+      const revalidation =
+        incremental && changed ? { previous: result, changedPath: changed } : undefined;
+      result = validator.validateScanned(scan, options, revalidation);
       return result;
     },
     setText(newText) {
@@ -85,4 +94,10 @@ export function createConfigDocument(
       return full();
     },
   };
+}
+
+function commonPrefix(a: readonly PathSegment[], b: readonly PathSegment[]): PathSegment[] {
+  const out: PathSegment[] = [];
+  for (let i = 0; i < a.length && i < b.length && a[i] === b[i]; i++) out.push(a[i] as PathSegment);
+  return out;
 }

@@ -15,8 +15,8 @@ import { createLibraryRegistry, type KeaDaemon, type LibraryRegistry } from './l
 import { createParameterChecker } from './parameterChecker';
 import { type ParseOptions, type ScanResult, scanKeaConfig } from './scanKeaConfig';
 import { buildSchema, type JsonSchema } from './schema/buildSchema';
-import { TOP_LEVEL_ELEMENTS } from './schema/keyTable';
-import { allowedKeysAt, otherVersionNote } from './schema/kindAt';
+import { type MapKind, TOP_LEVEL_ELEMENTS } from './schema/keyTable';
+import { allowedKeysAt, kindAt, otherVersionNote } from './schema/kindAt';
 import { schemaErrorToDiagnostic } from './schemaErrors';
 
 export interface ValidateOptions extends ParseOptions {
@@ -37,13 +37,32 @@ export interface ValidationResult {
   libraries: LibraryReport[];
   /** The scan the result is based on: index for positions, value, included texts. */
   scan: ScanResult;
+  /**
+   * Internal, for the incremental path: the schema findings by JSON path, before positions
+   * were attached, so an edit re-validates only the subtree it touched.
+   */
+  schemaFindings: readonly DiagnosticInput[];
+}
+
+/** What the incremental path tells the validator (createConfigDocument passes it). */
+export interface Revalidation {
+  previous: ValidationResult;
+  /** JSON path of the only map or list whose content changed since `previous`. */
+  changedPath: readonly PathSegment[];
 }
 
 export interface ConfigValidator {
   /** Parses and validates config text. Pure apart from caches; never throws on bad input. */
   validate(text: string, options?: ValidateOptions): ValidationResult;
-  /** Validates an existing scan (the incremental path re-uses scans). */
-  validateScanned(scan: ScanResult, options?: ValidateOptions): ValidationResult;
+  /**
+   * Validates an existing scan (the incremental path re-uses scans). With `revalidation`, the
+   * schema is only applied to the changed subtree; everything else is checked again in full.
+   */
+  validateScanned(
+    scan: ScanResult,
+    options?: ValidateOptions,
+    revalidation?: Revalidation,
+  ): ValidationResult;
   /** The JSON Schema of a whole config for a version (for editors). */
   schema(keaVersion?: string): JsonSchema | undefined;
   readonly registry: LibraryRegistry;
@@ -78,8 +97,49 @@ export function createConfigValidator(
     }
     return entry;
   };
+  const subtreeValidators = new Map<string, ValidateFunction | undefined>();
+  const subtreeValidator = (
+    profile: SchemaProfile,
+    kind: MapKind,
+  ): ValidateFunction | undefined => {
+    const key = `${profile}/${kind}`;
+    if (!subtreeValidators.has(key)) {
+      const id = compiled(profile).schema['$id'] as string;
+      subtreeValidators.set(key, ajv.getSchema(`${id}#/definitions/${kind}`));
+    }
+    return subtreeValidators.get(key);
+  };
 
-  const validateScanned = (scan: ScanResult, options: ValidateOptions = {}): ValidationResult => {
+  const schemaFindingsFor = (
+    top: JsonValue,
+    version: KeaVersionInfo,
+    revalidation: Revalidation | undefined,
+  ): DiagnosticInput[] => {
+    const previous = revalidation?.previous;
+    if (revalidation !== undefined && previous?.version?.profile === version.profile) {
+      // The deepest map on the changed path whose kind the grammar knows.
+      for (let depth = revalidation.changedPath.length; depth >= 1; depth--) {
+        const base = revalidation.changedPath.slice(0, depth);
+        const kind = kindAt(base);
+        const validate = kind === undefined ? undefined : subtreeValidator(version.profile, kind);
+        if (validate === undefined) continue;
+        const kept = previous.schemaFindings.filter((f) => !startsWith(f.path, base));
+        const value = valueAt(top, base);
+        if (value === undefined) break;
+        return [...kept, ...schemaFindings(value, base, version, validate)];
+      }
+    }
+    return [
+      ...topLevelFindings(top),
+      ...schemaFindings(top, [], version, compiled(version.profile).validate),
+    ];
+  };
+
+  const validateScanned = (
+    scan: ScanResult,
+    options: ValidateOptions = {},
+    revalidation?: Revalidation,
+  ): ValidationResult => {
     const version = resolveKeaVersion(options.keaVersion);
     const locator = new DiagnosticLocator(scan.index, scan.includedTexts);
     const diagnostics: ConfigDiagnostic[] = [];
@@ -100,6 +160,7 @@ export function createConfigValidator(
       );
     }
     const top = scan.value;
+    let findings: DiagnosticInput[] = [];
     if (version === undefined) {
       report({
         code: 'unsupported-version',
@@ -107,7 +168,8 @@ export function createConfigValidator(
         path: [],
       });
     } else if (top !== undefined && scan.errors.length === 0) {
-      checkValue(top, version, compiled(version.profile).validate, report);
+      findings = schemaFindingsFor(top, version, revalidation);
+      for (const finding of findings) report(finding);
       diagnostics.push(...checkDuplicateKeys(scan.index, locator));
       if (top !== null && typeof top === 'object' && !Array.isArray(top)) {
         for (const [name, element] of Object.entries(top)) {
@@ -149,7 +211,15 @@ export function createConfigValidator(
     diagnostics.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.offset - b.offset);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     const warnings = diagnostics.filter((d) => d.severity === 'warning');
-    return { ok: errors.length === 0, errors, warnings, version, libraries, scan };
+    return {
+      ok: errors.length === 0,
+      errors,
+      warnings,
+      version,
+      libraries,
+      scan,
+      schemaFindings: findings,
+    };
   };
 
   return {
@@ -165,48 +235,63 @@ export function createConfigValidator(
   };
 }
 
-function checkValue(
+/** The file must be a map of known elements (unknown ones are warnings). */
+function topLevelFindings(value: JsonValue): DiagnosticInput[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [
+      { code: 'wrong-type', message: 'a Kea config is a map such as { "Dhcp4": { … } }', path: [] },
+    ];
+  }
+  return Object.keys(value)
+    .filter((name) => !(name in TOP_LEVEL_ELEMENTS))
+    .map((name) => ({
+      severity: 'warning',
+      code: 'unknown-element',
+      message: `'${name}' is not a Kea element (${Object.keys(TOP_LEVEL_ELEMENTS).join(', ')}); Kea's servers ignore or reject it`,
+      path: [name],
+      atKey: true,
+    }));
+}
+
+/** Ajv's findings for `value` (at `base` in the config), in our words and Kea's. */
+function schemaFindings(
   value: JsonValue,
+  base: readonly PathSegment[],
   version: KeaVersionInfo,
   validate: ValidateFunction,
-  report: (input: DiagnosticInput) => void,
-): void {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    report({
-      code: 'wrong-type',
-      message: 'a Kea config is a map such as { "Dhcp4": { … } }',
-      path: [],
-    });
-    return;
-  }
-  const elements = Object.keys(value);
-  for (const name of elements) {
-    if (!(name in TOP_LEVEL_ELEMENTS)) {
-      report({
-        severity: 'warning',
-        code: 'unknown-element',
-        message: `'${name}' is not a Kea element (${Object.keys(TOP_LEVEL_ELEMENTS).join(', ')}); Kea's servers ignore or reject it`,
-        path: [name],
-        atKey: true,
-      });
-    }
-  }
-  if (validate(value)) return;
+): DiagnosticInput[] {
+  if (base.length === 0 && (value === null || typeof value !== 'object' || Array.isArray(value)))
+    return [];
+  if (validate(value)) return [];
   const profile = version.profile;
+  const found: DiagnosticInput[] = [];
   for (const error of validate.errors ?? []) {
-    const input = schemaErrorToDiagnostic(error, value, [], {
+    const input = schemaErrorToDiagnostic(error, value, base, {
       allowedKeys: (path) => allowedKeysAt(path, profile),
       otherVersionNote: (path, key) => otherVersionNote(path, key, profile),
     });
     // hooks-libraries entries get Kea's HooksLibrariesParser treatment instead.
     const hooksAt = input.path.indexOf('hooks-libraries');
-    if (
-      hooksAt !== -1 &&
-      hooksAt < input.path.length - (error.keyword === 'additionalProperties' ? 1 : 0)
-    )
-      continue;
-    report(input);
+    const last = input.path.length - (error.keyword === 'additionalProperties' ? 1 : 0);
+    if (hooksAt !== -1 && hooksAt < last) continue;
+    found.push(input);
   }
+  return found;
+}
+
+function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
+  if (path.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (path[i] !== prefix[i]) return false;
+  return true;
+}
+
+function valueAt(root: JsonValue, path: readonly PathSegment[]): JsonValue | undefined {
+  let value: JsonValue | undefined = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = Array.isArray(value) ? value[segment as number] : value[segment as string];
+  }
+  return value;
 }
 
 function multiThreadingEnabled(settings: JsonValue | undefined, version: KeaVersionInfo): boolean {

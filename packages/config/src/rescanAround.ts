@@ -7,8 +7,9 @@ import { type ConfigIndex, type ScanResult, scanSlice } from './scanKeaConfig';
 /**
  * The incremental path: re-scans only the innermost map or list that holds the whole change
  * (inside its brackets), splices its new value into `scan.value` and its bracket entries into
- * the index, and shifts everything after it. Mutates `scan` and returns true; returns false
- * and changes nothing when only a full scan can be trusted (a syntax error before or after,
+ * the index, and shifts everything after it. Mutates `scan` and returns the JSON path of the
+ * re-scanned container; returns undefined and changes nothing when only a full scan can be
+ * trusted (a syntax error before or after,
  * includes, a change touching the outermost map's brackets).
  */
 export function rescanAround(
@@ -16,13 +17,15 @@ export function rescanAround(
   newText: string,
   change: TextChange,
   options: ValidateOptions,
-): boolean {
+): PathSegment[] | undefined {
   const index = scan.index;
-  if (scan.errors.length > 0 || scan.value === undefined || index.includes.length > 0) return false;
+  if (scan.errors.length > 0 || scan.value === undefined || index.includes.length > 0) {
+    return undefined;
+  }
   const start = change.offset;
   const end = change.offset + change.length;
   const entry = innermostAround(index, start, end);
-  if (entry <= 0) return false;
+  if (entry <= 0) return undefined;
   const oldOpen = index.open[entry] ?? 0;
   const oldClose = index.close[entry] ?? 0;
   const delta = change.text.length - change.length;
@@ -31,13 +34,14 @@ export function rescanAround(
   const old = index.text;
   const sliceText = old.slice(oldOpen, start) + change.text + old.slice(end, oldClose + 1);
   const scanned = scanSlice(sliceText, 0, sliceText.length, options);
-  if (scanned === undefined || scanned.index.count === 0 || scanned.index.open[0] !== 0)
-    return false;
+  if (scanned === undefined || scanned.index.count === 0 || scanned.index.open[0] !== 0) {
+    return undefined;
+  }
   const path = pathOfContainer(index, oldOpen);
-  if (!setAt(scan.value, path, scanned.value)) return false;
+  if (!setAt(scan.value, path, scanned.value)) return undefined;
   spliceIndex(index, entry, rebase(scanned.index, oldOpen), oldClose, delta);
   index.text = newText;
-  return true;
+  return path;
 }
 
 /** Moves a slice's entries (scanned from offset 0) to where the slice sits in the text. */

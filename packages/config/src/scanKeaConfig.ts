@@ -1,4 +1,5 @@
 import type { JsonValue } from './jsonPath';
+import { skipTrivia } from './locate';
 
 /** A syntax error: where, what was found, what Kea's grammar would have taken there. */
 export interface SyntaxProblem {
@@ -223,17 +224,13 @@ class Scanner {
       this.skipTrivia();
       const next = text.charCodeAt(this.pos);
       if (next === 44) {
-        // Copy the comma as a chunk of its own, so a trailing one can be blanked after the
-        // comments that may follow it have been dropped.
         const comma = this.pos++;
-        this.chunks.push(text.slice(this.copied, comma));
-        const commaChunk = this.chunks.push(',') - 1;
-        this.copied = comma + 1;
+        // A trailing comma (Kea accepts it, JSON.parse does not) is dropped before the
+        // comments after it are, so the cleaned copy stays in order.
+        const trailing = text.charCodeAt(skipTrivia(text, this.pos)) === closing;
+        if (trailing) this.drop(comma, comma + 1);
         this.skipTrivia();
-        if (text.charCodeAt(this.pos) === closing) {
-          this.chunks[commaChunk] = ''; // trailing comma: Kea accepts it, JSON.parse does not
-          break;
-        }
+        if (trailing) break;
         continue;
       }
       if (next === closing) break;
