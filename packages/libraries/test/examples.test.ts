@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { NextStep } from '@hookscope/engine';
+import { createServer } from '@hookscope/server';
 import {
   buildTraceIndex,
   type CalloutEvent,
@@ -10,9 +11,10 @@ import {
 } from '@hookscope/trace';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_LIBRARIES } from '../src/builtinLibraries';
+import { BUILTIN_LIBRARIES, createBuiltinResolver } from '../src/builtinLibraries';
 import { EXAMPLE_WORKSPACES, getExampleWorkspace } from '../src/examples/exampleWorkspaces';
 import { parseConfigText } from '../src/examples/parseConfigText';
+import { createLibraryEnvironment } from '../src/libraryEnvironment';
 import { runExample } from './runExample';
 
 const example = (id: string) => getExampleWorkspace(id)!;
@@ -211,6 +213,20 @@ describe('example workspaces', () => {
     };
     config.Dhcp4['multi-threading']['enable-multi-threading'] = false;
     expect(runExample(example('multi-threading'), { config }).configured.result).toBe(0);
+  });
+
+  it('multi-threading under Kea 2.2.0: the first configuration loads it, the next refuses it', () => {
+    const env = createLibraryEnvironment({ keaVersion: '2.2.0' });
+    const server = createServer('dhcp4', {
+      keaVersion: '2.2.0',
+      resolveLibrary: createBuiltinResolver(env),
+    });
+    const config = parseConfigText(example('multi-threading').config);
+    expect(server.configure(config).result).toBe(0);
+    const again = server.configure(config);
+    expect(again.result).toBe(1);
+    expect(again.text).toContain('libnot-thread-safe.so');
+    server.shutdown();
   });
 
   it("every example's trace is valid by the trace JSON Schema", () => {

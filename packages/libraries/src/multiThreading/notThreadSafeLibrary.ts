@@ -26,8 +26,10 @@ export const notThreadSafeLibrary: BuiltinLibrary = {
   explanation:
     'A library says whether its callouts may run on several packet threads at once through ' +
     'multi_threading_compatible. This one answers 0, because its packet counter has no lock. ' +
-    'With multi-threading on, the server refuses to load it and the configuration fails; turn ' +
-    'multi-threading off (or pick a Kea release where it is off by default) and it loads.',
+    'With multi-threading on, the server refuses to load it and the configuration fails. Kea ' +
+    '2.2.0 is the exception worth seeing: it checks the threading mode the server is already ' +
+    'in, so the first configuration (started single-threaded) loads the library, and only the ' +
+    'next one refuses it.',
   parametersSchema: { type: 'object', additionalProperties: false, properties: {} },
   daemons: ['dhcp4'],
   create: createNotThreadSafeLibrary,
