@@ -51,6 +51,23 @@ export function expectedTag(expected: TypeExpectation): string {
 }
 
 /**
+ * Whether two tags name the same type. Servers tag C++-typed values with their qualified names
+ * (`isc::dhcp::Pkt4Ptr`, as hook-points.json and Kea's recorded traces spell them), while a
+ * library, like C++ code inside `using namespace isc::dhcp`, may write `Pkt4Ptr`: a name
+ * without its namespace matches the qualified one with the same last segment. Nothing else is
+ * loosened (`ConstPkt4Ptr` is still not `Pkt4Ptr`, `std::string` is not `string`).
+ */
+export function sameTypeTag(want: string, stored: string): boolean {
+  if (want === stored) return true;
+  return keaTypeEndsWith(stored, want) || keaTypeEndsWith(want, stored);
+}
+
+// Only Kea's own namespace is opened: `std::string` stays apart from JavaScript's `string`.
+function keaTypeEndsWith(qualified: string, short: string): boolean {
+  return qualified.startsWith('isc::') && qualified.endsWith(`::${short}`);
+}
+
+/**
  * Kea's exact-type rule: hands back the value only when no type is asked for or the asked type
  * is exactly the stored one (a subclass does not match its base class).
  * @throws ArgumentTypeMismatch when the tags differ.
@@ -62,7 +79,7 @@ export function checkedValue(
 ): unknown {
   if (expected !== undefined) {
     const want = expectedTag(expected);
-    if (want !== slot.tag) {
+    if (!sameTypeTag(want, slot.tag)) {
       throw new ArgumentTypeMismatch(`${what} is stored as '${slot.tag}', not as '${want}'`);
     }
   }

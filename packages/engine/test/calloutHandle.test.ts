@@ -64,6 +64,19 @@ describe('E. arguments, context and status', () => {
     expect(handle.getArgument('lifetime', 'string')).toBe('now a string');
   });
 
+  it('R62: a C++ tag may be named without its namespace, as inside `using namespace isc::dhcp`', () => {
+    const handle = bareHandle();
+    handle.setArgument('query4', { xid: 1 }, 'isc::dhcp::Pkt4Ptr');
+    handle.setArgument('subnet4', { id: 1 }, 'isc::dhcp::ConstSubnet4Ptr');
+    expect(handle.getArgument('query4', 'Pkt4Ptr')).toEqual({ xid: 1 });
+    expect(handle.getArgument('query4', 'dhcp::Pkt4Ptr')).toEqual({ xid: 1 });
+    expect(() => handle.getArgument('query4', 'Pkt4')).toThrow(ArgumentTypeMismatch);
+    expect(() => handle.getArgument('query4', 'ConstPkt4Ptr')).toThrow(ArgumentTypeMismatch);
+    expect(() => handle.getArgument('query4', 'Ptr')).toThrow(ArgumentTypeMismatch);
+    expect(() => handle.getArgument('subnet4', 'Subnet4Ptr')).toThrow(ArgumentTypeMismatch);
+    expect(() => handle.getArgument('query4', 'other::Pkt4Ptr')).toThrow(ArgumentTypeMismatch);
+  });
+
   it('R63 R64: names are sorted; deleting is quiet and leaves context and status alone', () => {
     const handle = bareHandle();
     for (const name of ['b', 'A', 'a', '$lib']) handle.setArgument(name, 1);
