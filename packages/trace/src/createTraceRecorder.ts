@@ -1,9 +1,10 @@
-import type {
-  Callout,
-  CalloutHandle,
-  HookLibraryInfo,
-  HooksLogRecord,
-  HooksObserver,
+import {
+  type Callout,
+  type CalloutHandle,
+  type HookLibraryInfo,
+  type HooksLogRecord,
+  type HooksObserver,
+  NEWEST_KEA_VERSION,
 } from '@hookscope/engine';
 import {
   createSnapshotSerializer,
@@ -28,7 +29,7 @@ import {
 
 export interface TraceRecorderOptions {
   server: 'dhcp4' | 'dhcp6';
-  /** Default `{ kind: 'simulation', keaVersion: '3.3.1' }`. */
+  /** Default `{ kind: 'simulation', keaVersion: NEWEST_KEA_VERSION }` (the engine's newest). */
   source?: TraceSource;
   /** Default: `createSnapshotSerializer()`. */
   serializer?: SnapshotSerializer;
@@ -126,7 +127,7 @@ function thrownOf(thrown: unknown): { name: string; message: string; stack?: str
 export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorder {
   const serialize = options.serializer ?? createSnapshotSerializer();
   const now = options.now ?? (() => performance.now());
-  const source = options.source ?? { kind: 'simulation', keaVersion: '3.3.1' };
+  const source = options.source ?? { kind: 'simulation', keaVersion: NEWEST_KEA_VERSION };
   let names: ((index: number) => string) | undefined = options.hookName;
   let libraries: TraceDocument['libraries'] = [];
   const events: (TraceEvent | undefined)[] = [];
