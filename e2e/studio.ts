@@ -9,7 +9,9 @@ export class Studio {
   /** Opens the studio and waits until the stored workspaces are loaded. */
   async open(): Promise<this> {
     await this.page.goto('/');
-    await expect(this.page.getByRole('button', { name: 'New workspace' })).toBeVisible();
+    await expect(this.page.getByRole('button', { name: 'New workspace' })).toBeVisible({
+      timeout: 15_000,
+    });
     return this;
   }
 

@@ -29,10 +29,11 @@ export function App({ workerUrl, storage }: AppProps) {
     sandbox: createSandboxClient({ workerUrl }),
   }));
   const [queryClient] = useState(() => new QueryClient());
+  const [store] = useState(() => storage ?? createIndexedDbStorage());
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
-    connectStorage(studio.store, storage ?? createIndexedDbStorage()).then((link) => {
+    connectStorage(studio.store, store).then((link) => {
       if (cancelled) link.stop();
       else stop = link.stop;
     });
@@ -40,7 +41,7 @@ export function App({ workerUrl, storage }: AppProps) {
       cancelled = true;
       stop?.();
     };
-  }, [studio, storage]);
+  }, [studio, store]);
   useEffect(() => () => studio.sandbox.dispose(), [studio]);
   return (
     <StudioContext.Provider value={studio}>

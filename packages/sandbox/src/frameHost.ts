@@ -30,15 +30,20 @@ export const SANDBOX_CSP = [
  * outside its own body (no imports, no module constants).
  */
 export function frameHostMain(): void {
-  type Current = { runId: number; timer: ReturnType<typeof setTimeout> };
+  type Run = { runId: number; request: { budgetMs?: number } };
+  type Current = Run & { timer: ReturnType<typeof setTimeout> | undefined };
   let channel = '';
   let workerUrl: string | undefined;
   let worker: Worker | undefined;
+  // The budget starts when the worker has booted, not when it was created: a cold start on a
+  // busy machine must not eat a library's time.
+  let workerReady = false;
   let current: Current | undefined;
   const post = (message: object) => window.parent.postMessage({ ...message, channel }, '*');
   const stopWorker = () => {
     worker?.terminate();
     worker = undefined;
+    workerReady = false;
   };
   const fail = (kind: string, message: string) => {
     if (!current) return;
@@ -46,12 +51,29 @@ export function frameHostMain(): void {
     post({ type: 'sandbox/failed', runId: current.runId, failure: { kind, message } });
     current = undefined;
   };
+  const dispatch = () => {
+    if (!current || !worker || !workerReady || current.timer !== undefined) return;
+    const budget = Number(current.request.budgetMs) > 0 ? Number(current.request.budgetMs) : 2000;
+    current.timer = setTimeout(() => {
+      stopWorker();
+      fail(
+        'budget',
+        `the run took longer than its budget of ${budget} ms and was stopped (an endless loop in a callout?)`,
+      );
+    }, budget);
+    worker.postMessage({ type: 'sandbox/run', runId: current.runId, request: current.request });
+  };
   const startWorker = (url: string) => {
     // Classic, not module: Chromium refuses module workers from a blob in an opaque origin.
     // The worker bundle is one self-contained script, so nothing needs `import`.
     const w = new Worker(url, { name: 'hookscope-sandbox' });
     w.onmessage = (event: MessageEvent) => {
       const m = event.data as { type: string; runId: number };
+      if (m.type === 'sandbox/worker-ready') {
+        workerReady = true;
+        dispatch();
+        return;
+      }
       if (!current || m.runId !== current.runId) return;
       if (m.type === 'sandbox/done') {
         clearTimeout(current.timer);
@@ -84,23 +106,12 @@ export function frameHostMain(): void {
     if (m.type !== 'sandbox/run' || m.channel !== channel || !workerUrl) return;
     if (current) {
       // A new run supersedes the old one; the old one may be a runaway, so start afresh.
-      stopWorker();
+      if (current.timer !== undefined) stopWorker();
       fail('cancelled', 'superseded by a newer run');
     }
     worker ??= startWorker(workerUrl);
-    const runId = Number(m.runId);
-    const budget = Number(m.request?.budgetMs) > 0 ? Number(m.request?.budgetMs) : 2000;
-    current = {
-      runId,
-      timer: setTimeout(() => {
-        stopWorker();
-        fail(
-          'budget',
-          `the run took longer than its budget of ${budget} ms and was stopped (an endless loop in a callout?)`,
-        );
-      }, budget),
-    };
-    worker.postMessage({ type: 'sandbox/run', runId, request: m.request });
+    current = { runId: Number(m.runId), request: m.request ?? {}, timer: undefined };
+    dispatch();
   });
 }
 

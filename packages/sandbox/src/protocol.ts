@@ -4,7 +4,7 @@
  * a union tagged by `type`, all in the `sandbox/` namespace, and carries the `channel` of the
  * sandbox it belongs to (a page may hold several) and, for run traffic, the `runId`.
  *
- *   page ──init──▶ iframe ──(creates worker from the source)
+ *   page ──init──▶ iframe ──(creates worker from the source)      worker ──worker-ready──▶ iframe
  *   page ──run───▶ iframe ──run──▶ worker
  *   page ◀─batch── iframe ◀─batch── worker   (repeated: results stream)
  *   page ◀─done─── iframe ◀─done─── worker
@@ -120,12 +120,13 @@ export type PageToFrame =
 export type FrameToWorker = { type: 'sandbox/run'; runId: number; request: RunRequest };
 
 export type WorkerToFrame =
+  | { type: 'sandbox/worker-ready' }
   | { type: 'sandbox/batch'; runId: number; batch: RunBatch }
   | { type: 'sandbox/done'; runId: number; summary: RunSummary };
 
 export type FrameToPage =
   | { type: 'sandbox/ready'; channel: string }
-  | ({ channel: string } & WorkerToFrame)
+  | ({ channel: string } & Exclude<WorkerToFrame, { type: 'sandbox/worker-ready' }>)
   | { type: 'sandbox/failed'; channel: string; runId: number; failure: RunFailure };
 
 /** Narrows an unknown message (from postMessage) to one of this sandbox's frame messages. */

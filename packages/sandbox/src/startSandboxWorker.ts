@@ -38,4 +38,5 @@ export function startSandboxWorker(
     });
     scope.postMessage({ type: 'sandbox/done', runId, summary });
   };
+  scope.postMessage({ type: 'sandbox/worker-ready' });
 }

@@ -9,7 +9,7 @@ import {
 } from '@hookscope/sandbox';
 
 /** How long past its budget the page waits for the iframe before removing it. */
-const WATCHDOG_GRACE_MS = 3000;
+const WATCHDOG_GRACE_MS = 5000;
 
 export interface SandboxClient {
   /**
