@@ -16,7 +16,7 @@ import { createParameterChecker } from './parameterChecker';
 import { type ParseOptions, type ScanResult, scanKeaConfig } from './scanKeaConfig';
 import { buildSchema, type JsonSchema } from './schema/buildSchema';
 import { type MapKind, TOP_LEVEL_ELEMENTS } from './schema/keyTable';
-import { allowedKeysAt, kindAt, otherVersionNote } from './schema/kindAt';
+import { allowedKeysAt, kindAt, otherVersionNote, renamedKeyword } from './schema/kindAt';
 import { schemaErrorToDiagnostic } from './schemaErrors';
 
 export interface ValidateOptions extends ParseOptions {
@@ -269,6 +269,7 @@ function schemaFindings(
     const input = schemaErrorToDiagnostic(error, value, base, {
       allowedKeys: (path) => allowedKeysAt(path, profile),
       otherVersionNote: (path, key) => otherVersionNote(path, key, profile),
+      renamedKeyword: (path, key) => renamedKeyword(path, key, profile),
     });
     // hooks-libraries entries get Kea's HooksLibrariesParser treatment instead.
     const hooksAt = input.path.indexOf('hooks-libraries');

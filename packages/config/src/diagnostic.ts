@@ -46,6 +46,14 @@ export interface ConfigDiagnostic {
    * `load`: found only when the libraries' `load()` run, i.e. on a real start, never by `-t`.
    */
   phase: 'config' | 'load';
+  /** Obvious repairs an editor can offer as quick fixes (may be empty). */
+  fixes: QuickFix[];
+}
+
+/** A repair: apply `edits` (offsets in the text the diagnostic points into). */
+export interface QuickFix {
+  title: string;
+  edits: { offset: number; length: number; content: string }[];
 }
 
 export interface DiagnosticInput {
@@ -57,6 +65,8 @@ export interface DiagnosticInput {
   /** Point at the key of the last path segment instead of its value. */
   atKey?: boolean;
   phase?: 'config' | 'load';
+  /** With `atKey`: the key is very likely meant to be this one (offers a rename fix). */
+  renameTo?: string;
 }
 
 /**
@@ -88,7 +98,14 @@ export class DiagnosticLocator {
       const c = this.text(found.file).charCodeAt(offset);
       if (c === 123 || c === 91) length = 1;
     }
-    return this.at(input, Math.max(0, offset), Math.max(1, length), found.file);
+    const diagnostic = this.at(input, Math.max(0, offset), Math.max(1, length), found.file);
+    if (input.renameTo !== undefined && input.atKey && complete && found.keyOffset !== undefined) {
+      diagnostic.fixes.push({
+        title: `Rename to '${input.renameTo}'`,
+        edits: [{ offset, length, content: JSON.stringify(input.renameTo) }],
+      });
+    }
+    return diagnostic;
   }
 
   /** A diagnostic at an explicit offset (syntax errors). */
@@ -112,6 +129,7 @@ export class DiagnosticLocator {
       offset,
       length,
       phase: input.phase ?? 'config',
+      fixes: [],
     };
   }
 

@@ -18,7 +18,7 @@ export {
   type ValidateOptions,
   type ValidationResult,
 } from './createConfigValidator';
-export type { ConfigDiagnostic, DiagnosticCode } from './diagnostic';
+export type { ConfigDiagnostic, DiagnosticCode, QuickFix } from './diagnostic';
 export { formatPath, type JsonValue, type PathSegment } from './jsonPath';
 export { KEA_LIBRARIES } from './keaLibraries';
 export {

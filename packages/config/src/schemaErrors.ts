@@ -17,6 +17,8 @@ export interface SchemaErrorContext {
   allowedKeys?: (mapPath: readonly PathSegment[]) => readonly string[] | undefined;
   /** Explains a key that another Kea version knows ("a Kea 3.x keyword"). */
   otherVersionNote?: (mapPath: readonly PathSegment[], key: string) => string | undefined;
+  /** This version's name for a keyword the other version spells differently. */
+  renamedKeyword?: (mapPath: readonly PathSegment[], key: string) => string | undefined;
 }
 
 /** Ajv's `/a/0/b` → ['a', 0, 'b'], numbers where the value at that point is a list. */
@@ -68,12 +70,14 @@ export function schemaErrorToDiagnostic(
       const note = context.otherVersionNote?.(path, unknown);
       const suggestion = note ? undefined : closest(unknown, context.allowedKeys?.(path) ?? []);
       const hint = note ?? (suggestion ? ` (did you mean '${suggestion}'?)` : '');
+      const renameTo = suggestion ?? context.renamedKeyword?.(path, unknown);
       return {
         code: 'unknown-keyword',
         message: `unknown keyword '${unknown}' in ${where} map${hint}`,
         keaMessage: `got unexpected keyword "${unknown}" in ${where} map.`,
         path: [...path, unknown],
         atKey: true,
+        ...(renameTo === undefined ? {} : { renameTo }),
       };
     }
     case 'type': {

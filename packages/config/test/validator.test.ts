@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applyTextEdits } from '../src/configEdits';
 import { createConfigValidator } from '../src/createConfigValidator';
 import { KEA_LIBRARIES } from '../src/keaLibraries';
 import { createLibraryRegistry } from '../src/libraryRegistry';
@@ -30,6 +31,17 @@ describe('createConfigValidator', () => {
       ],
     ]);
     expect(validator.validate(dhcp4('"allocator": "random"')).ok).toBe(true);
+  });
+
+  it('offers a rename as a quick fix for a typo or a keyword the other version spells differently', () => {
+    const typo = dhcp4('"valid-lifetme": 1');
+    const fix = validator.validate(typo).errors[0]?.fixes[0];
+    expect(fix?.title).toBe("Rename to 'valid-lifetime'");
+    expect(applyTextEdits(typo, fix?.edits ?? [])).toBe(dhcp4('"valid-lifetime": 1'));
+    const v3 = '{ "Dhcp4": { "loggers": [ { "name": "kea-dhcp4", "output-options": [] } ] } }';
+    const renamed = validator.validate(v3, { keaVersion: '2.2' }).errors[0]?.fixes[0];
+    expect(applyTextEdits(v3, renamed?.edits ?? [])).toContain('"output_options": []');
+    expect(validator.validate(dhcp4('"zzz": 1')).errors[0]?.fixes).toEqual([]);
   });
 
   it('checks value types with the token Kea expects', () => {

@@ -69,6 +69,23 @@ export function otherVersionNote(
   return ': it is a Kea 2.2 keyword that Kea 3.x no longer accepts';
 }
 
+/** The name this profile uses for a keyword the other profile renamed, when it has one. */
+export function renamedKeyword(
+  path: readonly PathSegment[],
+  key: string,
+  profile: SchemaProfile,
+): string | undefined {
+  const kind = kindAt(path);
+  if (kind === undefined) return undefined;
+  const allowed = keysFor(kind, profile);
+  if (profile === 'v22') {
+    const old = RENAMED[key];
+    return old !== undefined && old in allowed ? old : undefined;
+  }
+  const renamed = Object.entries(RENAMED).find(([, old]) => old === key)?.[0];
+  return renamed !== undefined && renamed in allowed && !(key in allowed) ? renamed : undefined;
+}
+
 /** Keys the map at `path` allows in this profile. */
 export function allowedKeysAt(
   path: readonly PathSegment[],
