@@ -156,6 +156,60 @@ describe.skipIf(!exists)('agreement with Kea 2.2.0 -t', () => {
   });
 });
 
+describe.skipIf(!exists)('agreement with a real Kea 2.2.0 start (load() runs)', () => {
+  it("reproduces the 16 library loads without parameters, with Kea's message", () => {
+    const data = JSON.parse(readFileSync(join(configsDir, 'kea-2.2-hook-libraries.json'), 'utf8'));
+    const libraries = data.libraries as Record<
+      string,
+      Record<string, { config: unknown; accepted: boolean; error: string | null }>
+    >;
+    const validator = createConfigValidator();
+    const rows: string[] = [];
+    let agree = 0;
+    for (const [name, runs] of Object.entries(libraries)) {
+      for (const run of ['dhcp4-load', 'dhcp6-load']) {
+        const verdict = runs[run];
+        if (verdict === undefined) continue;
+        const result = validator.validate(JSON.stringify(verdict.config), { keaVersion: '2.2' });
+        const keaSays = result.errors[0]?.keaMessage;
+        const same =
+          result.ok === verdict.accepted &&
+          (verdict.accepted || (keaSays !== undefined && (verdict.error ?? '').includes(keaSays)));
+        if (same) agree++;
+        else
+          rows.push(
+            `${name} ${run}: Kea ${verdict.error ?? 'loads it'}, we ${keaSays ?? result.errors[0]?.message ?? 'accept'}`,
+          );
+      }
+    }
+    console.log(`library loads without parameters: ${agree}/16 agree (message included)`);
+    expect(rows).toEqual([]);
+    expect(agree).toBe(16);
+  });
+});
+
+const tracesDir = join(repoRoot(), '..', 'shared', 'corpora', 'kea-real-traces');
+
+describe.skipIf(!existsSync(tracesDir))('configs real Kea 2.2.0 ran', () => {
+  it('accepts every scenario config of kea-real-traces, load phase included', () => {
+    const validator = createConfigValidator();
+    const files = readdirSync(tracesDir).filter((f) => /^v[46]-[^.]+\.json$/.test(f));
+    expect(files.length).toBe(60);
+    const rejected = files.flatMap((file) => {
+      const result = validator.validate(readFileSync(join(tracesDir, file), 'utf8'), {
+        keaVersion: '2.2',
+      });
+      return result.ok
+        ? []
+        : [`${file}: ${result.errors[0]?.pathText}: ${result.errors[0]?.message}`];
+    });
+    console.log(
+      `kea-real-traces configs: ${files.length - rejected.length}/${files.length} accepted, as Kea 2.2.0 did`,
+    );
+    expect(rejected).toEqual([]);
+  });
+});
+
 /** Our diagnostic code for the reason in Kea's message. */
 function reasonOf(error: string): DiagnosticCode {
   if (/duplicate/.test(error)) return 'duplicate-keyword';
