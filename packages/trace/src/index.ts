@@ -38,6 +38,8 @@ export {
   STATUS_NAMES,
   statusName,
 } from './getRequestTimeline';
+export type { ImportKeaRecordingOptions } from './importKeaRecording';
+export { importKeaRecording } from './importKeaRecording';
 export { jsonEqual, snapshotEqual, snapshotMapEqual } from './jsonEqual';
 export { optionsView, packetJsonView } from './packetJsonView';
 export type { ReadTraceResult } from './readTrace';
