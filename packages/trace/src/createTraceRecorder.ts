@@ -166,7 +166,6 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
   const push = (event: TraceEvent): void => {
     events.push(event);
   };
-  // Where an event that is not a callout belongs: the running callout, else the open request.
   // A callout that threw: the engine reports the end before it reacts (logs the exception and,
   // from Kea 2.3.8, sets DROP), so its final status is read at the handle's next event, and
   // what is logged meanwhile belongs to it.
@@ -176,6 +175,8 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     threw.event.status.after = threw.handle.getStatus();
     threw = undefined;
   };
+  // Where an event that is not a callout belongs: the running callout (or the one that just
+  // threw), else the open request.
   const attach = (): { request?: number; callout?: number } => {
     const top = running[running.length - 1];
     if (top) return { request: top.request, callout: top.seq };
