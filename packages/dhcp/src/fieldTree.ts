@@ -72,12 +72,14 @@ function messageNode6(b: Uint8Array, start: number, end: number): FieldNode {
             3,
           ),
         ];
-    const opts = parseOptions('v6', 'dhcp6', b, start + (relay ? 34 : 4), end).options;
+    const run = parseOptions('v6', 'dhcp6', b, start + (relay ? 34 : 4), end, true);
+    const children = [...head, ...run.options.map((o) => optionNode(o, b))];
+    if (run.stoppedAt >= 0) children.push(truncatedNode(b, run.stoppedAt, end));
     return {
       label: relay ? `Relay message: ${getName6(type)}` : `DHCPv6: ${getName6(type)}`,
       offset: start,
       length: end - start,
-      children: [...head, ...opts.map((o) => optionNode(o, b))],
+      children,
     };
   } catch (e) {
     if (!(e instanceof DhcpParseError)) throw e;
@@ -85,8 +87,17 @@ function messageNode6(b: Uint8Array, start: number, end: number): FieldNode {
   }
 }
 
+function truncatedNode(b: Uint8Array, from: number, to: number): FieldNode {
+  return leaf(
+    'Truncated option (ignored, as Kea does)',
+    toHex(b.subarray(from, to)),
+    from,
+    to - from,
+  );
+}
+
 function tree4(b: Uint8Array): FieldNode {
-  const p = Pkt4.unpack(b);
+  const p = Pkt4.unpack(b, { lenient: true });
   const hdr: FieldNode[] = [
     leaf(
       'Message type',
@@ -115,6 +126,7 @@ function tree4(b: Uint8Array): FieldNode {
   ];
   if (p.hasCookie) hdr.push(leaf('Magic cookie', 'DHCP', 236, 4));
   const children = [...hdr, ...p.options.map((o) => optionNode(o, b))];
+  if (p.truncatedAt >= 0) children.push(truncatedNode(b, p.truncatedAt, b.length));
   if (p.hasEnd) {
     const endAt = b.length - p.trailing.length - 1;
     children.push(leaf('Option: (255) end', '', endAt, 1));

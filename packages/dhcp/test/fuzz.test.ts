@@ -112,7 +112,8 @@ describe('malformed input raises only DhcpParseError', () => {
       }),
       { numRuns: 2000 },
     );
-    expect(accepted).toBeGreaterThan(500);
+    // cuts inside the BOOTP header, a relay-msg or an option's length byte stay errors
+    expect(accepted).toBeGreaterThan(800);
   });
 
   it('survives inserted and deleted runs of bytes', () => {
