@@ -2,17 +2,28 @@
  * IPv4 addresses as unsigned 32-bit numbers and IPv6 addresses as bigints: the allocator walks
  * pools by adding one, and leases are keyed by these values, so no string work on the hot path.
  */
-export function parseIpv4(text: string): number | undefined {
-  const parts = text.trim().split('.');
-  if (parts.length !== 4) return undefined;
+export function parseIpv4(input: string): number | undefined {
+  let text = input;
+  // a character loop: this runs several times per packet
   let value = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return undefined;
-    const byte = Number(part);
-    if (byte > 255) return undefined;
-    value = value * 256 + byte;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  if (text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32) text = text.trim();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return undefined;
+    } else if (c === 46) {
+      if (digits === 0 || ++dots > 3) return undefined;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else return undefined;
   }
-  return value;
+  if (dots !== 3 || digits === 0) return undefined;
+  return value * 256 + part;
 }
 
 export function formatIpv4(value: number): string {

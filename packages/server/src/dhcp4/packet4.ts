@@ -1,4 +1,5 @@
 import { Option, Pkt4 } from '@hookscope/dhcp';
+import { parseIpv4 } from '../address';
 import type { PacketMeta } from '../types';
 
 /**
@@ -43,7 +44,15 @@ export function applyMeta(pkt: Pkt4, meta: PacketMeta | undefined, defaultIface 
 /** Kea packs option 53 first and the relay agent information (82) last; the rest by code. */
 export function orderForPacking(pkt: Pkt4): void {
   const rank = (code: number) => (code === 53 ? -1 : code === 82 ? 256 : code);
-  pkt.options.sort((a, b) => rank(a.code) - rank(b.code));
+  const options = pkt.options;
+  for (let i = 1; i < options.length; i++) {
+    if (
+      rank((options[i - 1] as { code: number }).code) > rank((options[i] as { code: number }).code)
+    ) {
+      options.sort((a, b) => rank(a.code) - rank(b.code));
+      return;
+    }
+  }
 }
 
 export function optionUint32(code: number, value: number): Option {
@@ -56,8 +65,8 @@ export function optionUint32(code: number, value: number): Option {
 }
 
 export function optionAddress(code: number, address: string): Option {
-  const b = Uint8Array.from(address.split('.').map(Number));
-  return new Option('v4', code, b);
+  const value = parseIpv4(address) ?? 0;
+  return optionUint32(code, value);
 }
 
 export function optionBytes(code: number, bytes: Uint8Array): Option {
