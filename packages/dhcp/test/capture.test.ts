@@ -83,6 +83,46 @@ describe('pcapng', () => {
     ]);
   });
 
+  it('reads a big-endian section', () => {
+    const block = (type: number, body: number[]) => {
+      const len = 12 + Math.ceil(body.length / 4) * 4;
+      const b = new Uint8Array(len);
+      const v = new DataView(b.buffer);
+      v.setUint32(0, type);
+      v.setUint32(4, len);
+      b.set(body, 8);
+      v.setUint32(len - 4, len);
+      return [...b];
+    };
+    const u32 = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+    const shb = block(0x0a0d0d0a, [
+      ...u32(0x1a2b3c4d),
+      0,
+      1,
+      0,
+      0,
+      255,
+      255,
+      255,
+      255,
+      255,
+      255,
+      255,
+      255,
+    ]);
+    const idb = block(1, [0, 1, 0, 0, ...u32(0)]);
+    const epb = block(6, [
+      ...u32(0),
+      ...u32(0),
+      ...u32(3_000_000),
+      ...u32(frame4.length),
+      ...u32(frame4.length),
+      ...frame4,
+    ]);
+    const got = [...readDhcpPackets(new Uint8Array([...shb, ...idb, ...epb]))];
+    expect(got.map((f) => [f.frame, f.tsSec, f.pkt?.getName()])).toEqual([[1, 3, 'DHCPDISCOVER']]);
+  });
+
   it('skips blocks it does not know', () => {
     const file = writePcapng([{ data: frame4 }]);
     // an Interface Statistics Block (type 5) between the IDB and the EPB
