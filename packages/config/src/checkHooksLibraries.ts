@@ -1,4 +1,4 @@
-import type { ConfigDiagnostic, DiagnosticInput } from './diagnostic';
+import type { DiagnosticInput } from './diagnostic';
 import type { JsonValue, PathSegment } from './jsonPath';
 import type { KeaVersionInfo } from './keaVersion';
 import type { KeaDaemon, LibraryDefinition, LibraryRegistry } from './libraryRegistry';
@@ -218,5 +218,3 @@ export function bisonToken(value: JsonValue | undefined): string {
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'floating point';
   return 'boolean';
 }
-
-export type { ConfigDiagnostic };

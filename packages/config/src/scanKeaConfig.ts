@@ -27,7 +27,7 @@ export interface ParseOptions {
  * Values come from `JSON.parse` over a cleaned copy of the text (comments and trailing
  * commas dropped, `.5` written `0.5`, includes spliced in), which is an order of magnitude
  * faster than building a node per value. Positions of any value are found on demand by
- * `locate` (locateInIndex.ts), which jumps over whole maps and lists through the index.
+ * `locate` (locate.ts), which jumps over whole maps and lists through the index.
  */
 export interface ConfigIndex {
   text: string;
