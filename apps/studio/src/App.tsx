@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { DebuggerDock } from './debugger/DebuggerDock';
 import { Header } from './Header';
 import { ConfigPane } from './panes/ConfigPane';
 import { LibraryPane } from './panes/LibraryPane';
@@ -71,6 +72,7 @@ function Layout() {
         <PacketsPane />
         <RunPane />
       </main>
+      <DebuggerDock />
     </div>
   );
 }

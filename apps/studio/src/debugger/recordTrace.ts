@@ -87,7 +87,9 @@ export function recordBuiltinRun(input: BuiltinRunInput): TraceDocument {
  * The guide's data-scope example on its three-hook server (alpha, beta, gamma), with the library
  * order as configured or reversed (for comparing two orders).
  */
-export function recordDataScopeTrace(order: 'configured' | 'reversed' = 'configured'): TraceDocument {
+export function recordDataScopeTrace(
+  order: 'configured' | 'reversed' = 'configured',
+): TraceDocument {
   const example = getExampleWorkspace('data-scope');
   if (!example) throw new Error('the data-scope example is missing from @hookscope/libraries');
   const recorder = createTraceRecorder({ server: 'dhcp4' });

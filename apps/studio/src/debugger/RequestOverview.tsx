@@ -1,0 +1,72 @@
+import { CalloutFlag, getRequestOverview, type TraceIndex } from '@hookscope/trace';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useRef } from 'react';
+
+const ROW_HEIGHT = 26;
+
+function flagText(flags: number): string {
+  const parts: string[] = [];
+  if (flags & CalloutFlag.STATUS_CHANGED) parts.push('status');
+  if (flags & CalloutFlag.THREW) parts.push('exception');
+  if (flags & CalloutFlag.NONZERO_RETURN) parts.push('return');
+  return parts.join(' ');
+}
+
+/**
+ * Every request of the trace, one row each, virtualised (only the rows in view exist), so a
+ * trace of tens of thousands of requests scrolls like a short one. Rows are built on demand
+ * from the index's columns.
+ */
+export const RequestOverview = memo(function RequestOverview({
+  index,
+  selected,
+  onSelect,
+}: {
+  index: TraceIndex;
+  selected: number;
+  onSelect: (request: number) => void;
+}) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: index.requests.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  useEffect(() => {
+    virtualizer.scrollToIndex(selected, { align: 'auto' });
+  }, [virtualizer, selected]);
+  return (
+    <nav className="request-overview" aria-label="Requests">
+      <h3>
+        Requests <span className="count">({index.requests.length})</span>
+      </h3>
+      <div ref={scroller} className="request-scroller" data-testid="request-scroller">
+        <ol style={{ height: virtualizer.getTotalSize() }} className="request-rows">
+          {virtualizer.getVirtualItems().map((item) => {
+            const entry = getRequestOverview(index, item.index);
+            const flags = flagText(entry.flags);
+            return (
+              <li
+                key={item.key}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              >
+                <button
+                  type="button"
+                  className={item.index === selected ? 'request-row current' : 'request-row'}
+                  aria-current={item.index === selected ? 'true' : undefined}
+                  onClick={() => onSelect(item.index)}
+                >
+                  <span className="request-number">{entry.request.id}</span>
+                  <span className="request-summary">{entry.request.summary}</span>
+                  <span className="request-count">{entry.callouts} callouts</span>
+                  {flags && <span className={`badge flags ${flags}`}>{flags}</span>}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </nav>
+  );
+});

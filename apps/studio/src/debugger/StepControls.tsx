@@ -1,0 +1,78 @@
+import type { CalloutEvent } from '@hookscope/trace';
+import type { StepCommand } from './createDebuggerStore';
+import { SHORTCUTS } from './shortcuts';
+import { useDebugger } from './useDebugger';
+
+const STEP_BUTTONS = SHORTCUTS.filter(
+  (s): s is (typeof SHORTCUTS)[number] & { command: StepCommand } =>
+    s.command !== 'toggle-breakpoint' && s.command !== 'first-difference',
+);
+
+/** Step buttons (each names its shortcut), the current position, and the step note. */
+export function StepControls({ onToggleBreakpoint }: { onToggleBreakpoint: () => void }) {
+  const actions = useDebugger((s) => s.actions);
+  const note = useDebugger((s) => s.note);
+  const index = useDebugger((s) => s.index);
+  const cursor = useDebugger((s) => s.cursor);
+  const event =
+    index && cursor !== undefined
+      ? (index.trace.events[index.calloutEvent[cursor]!] as CalloutEvent)
+      : undefined;
+  return (
+    <div className="step-controls" role="toolbar" aria-label="Stepping">
+      {STEP_BUTTONS.map((s) => (
+        <button
+          key={s.command}
+          type="button"
+          aria-keyshortcuts={
+            s.key.length === 1 && s.key !== s.key.toLowerCase() ? `Shift+${s.key}` : s.key
+          }
+          title={`${s.label} (${s.key})`}
+          onClick={() => actions.step(s.command)}
+        >
+          {s.label}
+        </button>
+      ))}
+      <button
+        type="button"
+        aria-keyshortcuts="b"
+        title="Breakpoint on this callout (b)"
+        onClick={onToggleBreakpoint}
+      >
+        Breakpoint on this callout
+      </button>
+      <output className="position" data-testid="debugger-position" aria-live="polite">
+        {event && index && cursor !== undefined
+          ? `callout ${cursor + 1} of ${index.calloutCount}: ${event.callout} on ${event.hook}, library ${event.library}`
+          : 'no callout'}
+      </output>
+      {note && (
+        <output className="note" data-testid="debugger-note">
+          {note}
+        </output>
+      )}
+    </div>
+  );
+}
+
+export function ShortcutList() {
+  return (
+    <details className="shortcut-list">
+      <summary>Keyboard shortcuts</summary>
+      <dl>
+        <dt>
+          <kbd>→</kbd> / <kbd>←</kbd>
+        </dt>
+        <dd>Next / previous callout</dd>
+        {SHORTCUTS.map((s) => (
+          <div key={s.key}>
+            <dt>
+              <kbd>{s.key !== s.key.toLowerCase() ? `Shift+${s.key.toLowerCase()}` : s.key}</kbd>
+            </dt>
+            <dd>{s.label}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}

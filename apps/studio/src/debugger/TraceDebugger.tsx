@@ -1,0 +1,173 @@
+import type { TraceDocument } from '@hookscope/trace';
+import { useEffect, useRef, useState } from 'react';
+import { BreakpointsPanel } from './BreakpointsPanel';
+import { ComparePanel } from './ComparePanel';
+import {
+  createDebuggerStore,
+  type DebuggerStore,
+  getBreakpointsText,
+  getPlaceText,
+} from './createDebuggerStore';
+import { Inspector } from './Inspector';
+import { RequestOverview } from './RequestOverview';
+import { ShortcutList, StepControls } from './StepControls';
+import { getShortcutCommand, type ShortcutCommand } from './shortcuts';
+import { Timeline } from './Timeline';
+import { DebuggerContext, useDebugger, useDebuggerStore } from './useDebugger';
+import './debugger.css';
+
+/** A place in the trace as the URL holds it (`formatStepKey` and `formatBreakpoints` text). */
+export interface DebuggerPlace {
+  step: string | undefined;
+  breakpoints: string | undefined;
+}
+
+export interface TraceDebuggerProps {
+  trace: TraceDocument | undefined;
+  /** A second run to compare with (same packets, another workspace). */
+  compareWith?: TraceDocument | undefined;
+  /** Where to open, once, when the first trace arrives (a shared link). */
+  initialPlace?: DebuggerPlace;
+  /** Told whenever the cursor or the breakpoints change (to keep the URL in step). */
+  onPlaceChange?: (place: DebuggerPlace) => void;
+  /** Tests may pass a store to watch it; by default each debugger makes its own. */
+  store?: DebuggerStore;
+}
+
+/**
+ * The trace debugger: requests on the left, the selected request's timeline (hooks across,
+ * libraries down), the inspector for the callout under the cursor, stepping, breakpoints and
+ * an optional comparison. All the model comes from @hookscope/trace; this only draws it.
+ * A new `trace` (a re-run) keeps the cursor on the same step when that step still exists.
+ */
+export function TraceDebugger(props: TraceDebuggerProps) {
+  const [store] = useState(() => props.store ?? createDebuggerStore());
+  const { trace, compareWith, initialPlace, onPlaceChange } = props;
+  const loaded = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: initialPlace is read once, with the first trace
+  useEffect(() => {
+    const { actions } = store.getState();
+    actions.load(trace, { keepPlace: loaded.current });
+    if (trace && !loaded.current) {
+      loaded.current = true;
+      if (initialPlace) actions.applyPlace(initialPlace.step, initialPlace.breakpoints);
+    }
+  }, [store, trace]);
+  useEffect(() => store.getState().actions.setCompare(compareWith), [store, compareWith]);
+  useEffect(() => {
+    if (!onPlaceChange) return undefined;
+    let last = '';
+    return store.subscribe((state) => {
+      const place = { step: getPlaceText(state), breakpoints: getBreakpointsText(state) };
+      const text = `${place.step}|${place.breakpoints}`;
+      if (text !== last && state.index) {
+        last = text;
+        onPlaceChange(place);
+      }
+    });
+  }, [store, onPlaceChange]);
+  return (
+    <DebuggerContext.Provider value={store}>
+      <DebuggerLayout />
+    </DebuggerContext.Provider>
+  );
+}
+
+function DebuggerLayout() {
+  const store = useDebuggerStore();
+  const index = useDebugger((s) => s.index);
+  const request = useDebugger((s) => s.request);
+  const cursor = useDebugger((s) => s.cursor);
+  const actions = useDebugger((s) => s.actions);
+  const hasCompare = useDebugger((s) => s.compare !== undefined);
+  const difference = useDebugger((s) => s.compare?.difference);
+
+  const toggleBreakpointHere = () => {
+    const { index: i, cursor: c } = store.getState();
+    if (!i || c === undefined) return;
+    const event = i.trace.events[i.calloutEvent[c]!];
+    if (event?.type !== 'callout') return;
+    actions.toggleBreakpoint({
+      kind: 'callout',
+      callout: event.callout,
+      hook: event.hook,
+      library: event.library,
+    });
+  };
+  const goToDifference = () => {
+    const d = store.getState().compare?.difference;
+    if (!d) return;
+    if (d.calloutA !== undefined) actions.moveTo(d.calloutA);
+    else actions.selectRequest(d.request);
+  };
+  const run = (command: ShortcutCommand) => {
+    if (command === 'toggle-breakpoint') toggleBreakpointHere();
+    else if (command === 'first-difference') goToDifference();
+    else actions.step(command);
+  };
+  const root = useRef<HTMLElement>(null);
+  // Shortcuts work wherever the focus is in this debugger, or when nothing has the focus.
+  useEffect(() => {
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (target !== document.body && !root.current?.contains(target)) return;
+      handleKey(e);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  });
+  const handleKey = (e: globalThis.KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable) {
+      return;
+    }
+    const command = getShortcutCommand(e.key);
+    if (!command) return;
+    e.preventDefault();
+    run(command);
+  };
+
+  if (!index) {
+    return (
+      <section className="trace-debugger empty" aria-label="Trace debugger">
+        <p className="hint">No trace to show yet.</p>
+      </section>
+    );
+  }
+  const mark =
+    difference && difference.request === request
+      ? { column: difference.column, callout: difference.calloutA }
+      : undefined;
+  return (
+    <section className="trace-debugger" aria-label="Trace debugger" ref={root}>
+      <div className="debugger-toolbar">
+        <StepControls onToggleBreakpoint={toggleBreakpointHere} />
+        <ShortcutList />
+      </div>
+      <div className={hasCompare ? 'debugger-body with-compare' : 'debugger-body'}>
+        <div className="debugger-side">
+          <RequestOverview index={index} selected={request} onSelect={actions.selectRequest} />
+          <BreakpointsPanel />
+        </div>
+        <div className="debugger-main">
+          <h3 className="request-title">
+            Request {index.requests[request]?.id}: {index.requests[request]?.summary}
+          </h3>
+          <div className="timelines">
+            <Timeline
+              index={index}
+              request={request}
+              cursor={cursor}
+              mark={mark}
+              onSelect={actions.moveTo}
+              label="Timeline"
+            />
+            {hasCompare && <ComparePanel onGoToDifference={goToDifference} />}
+          </div>
+          <Inspector index={index} position={cursor} />
+        </div>
+      </div>
+    </section>
+  );
+}

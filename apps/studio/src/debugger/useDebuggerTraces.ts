@@ -1,0 +1,105 @@
+import { parseConfigText } from '@hookscope/sandbox';
+import { readTrace, type TraceDocument } from '@hookscope/trace';
+import { useEffect, useMemo, useState } from 'react';
+import { describeStep } from '../panes/describeStep';
+import { useRun } from '../sandbox/useRun';
+import { hashWorkspace, type Workspace } from '../state/workspace';
+import { isBuiltinOnly, recordBuiltinRun, recordDataScopeTrace } from './recordTrace';
+import { traceFromRunView } from './traceFromRunView';
+
+/** Where a trace comes from. */
+export type TraceSourceId = 'run' | 'data-scope' | 'data-scope-reversed' | 'import';
+
+export const TRACE_SOURCES: readonly { id: TraceSourceId; label: string }[] = [
+  { id: 'run', label: 'The current workspace run' },
+  { id: 'data-scope', label: 'Example: data scope (the guide’s two figures)' },
+  { id: 'data-scope-reversed', label: 'Example: data scope, library order reversed' },
+  { id: 'import', label: 'An imported trace' },
+];
+
+export function isTraceSourceId(value: string | undefined): value is TraceSourceId {
+  return TRACE_SOURCES.some((s) => s.id === value);
+}
+
+export type TraceResult =
+  | { ok: true; trace: TraceDocument; note?: string }
+  | { ok: false; error: string };
+
+function libraryPathsOf(workspace: Workspace): string[] {
+  try {
+    const config = parseConfigText(workspace.config) as Record<string, unknown>;
+    const root = config[workspace.family === 'dhcp4' ? 'Dhcp4' : 'Dhcp6'] as
+      | { 'hooks-libraries'?: { library?: string }[] }
+      | undefined;
+    return (root?.['hooks-libraries'] ?? []).map((l) => l.library ?? '?');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The trace of the active workspace. Built-in libraries only: recorded on the page with full
+ * snapshots, 350 ms after the last edit. With user libraries: the sandbox's hook sequence turned
+ * into a trace (no argument or context values: the sandbox does not record them yet).
+ */
+export function useWorkspaceTrace(workspace: Workspace): TraceResult | undefined {
+  const builtin = isBuiltinOnly(workspace);
+  const run = useRun(workspace);
+  const key = hashWorkspace(workspace);
+  const [recorded, setRecorded] = useState<{ key: string; result: TraceResult }>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the workspace is represented by its hash; the first recording is not delayed
+  useEffect(() => {
+    if (!builtin) return undefined;
+    const timer = setTimeout(
+      () => {
+        let result: TraceResult;
+        try {
+          result = { ok: true, trace: recordBuiltinRun(workspace) };
+        } catch (error) {
+          result = { ok: false, error: `The run could not be recorded: ${String(error)}` };
+        }
+        setRecorded({ key, result });
+      },
+      recorded ? 350 : 0,
+    );
+    return () => clearTimeout(timer);
+  }, [builtin, key]);
+  const view = run.data;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new run gives a new view; the workspace is what it ran
+  const sandboxTrace = useMemo((): TraceResult | undefined => {
+    if (builtin || !view?.summary) return undefined;
+    const trace = traceFromRunView(view, {
+      family: workspace.family,
+      keaVersion: workspace.keaVersion,
+      libraryPaths: libraryPathsOf(workspace),
+      stepLabel: (id) => {
+        const index = workspace.steps.findIndex((s) => s.id === id);
+        const step = workspace.steps[index];
+        if (!step) return 'step';
+        const row = describeStep(step, workspace.family);
+        return `${index + 1}. ${row.type} ${row.xid} ${row.client}`.trim();
+      },
+    });
+    return {
+      ok: true,
+      trace,
+      note: 'This workspace has user libraries, which run in the sandbox: the timeline, statuses and logs are shown, argument and context values are not recorded there yet.',
+    };
+  }, [builtin, view]);
+  return builtin ? recorded?.result : sandboxTrace;
+}
+
+/** The examples recorded on the page, made once per debugger. */
+export function useExampleTrace(source: TraceSourceId | undefined): TraceDocument | undefined {
+  return useMemo(() => {
+    if (source === 'data-scope') return recordDataScopeTrace('configured');
+    if (source === 'data-scope-reversed') return recordDataScopeTrace('reversed');
+    return undefined;
+  }, [source]);
+}
+
+/** Reads a trace file's text; the error names the problem. */
+export function readTraceFile(text: string): TraceResult {
+  const result = readTrace(text);
+  return result.ok ? { ok: true, trace: result.trace } : { ok: false, error: result.error };
+}
