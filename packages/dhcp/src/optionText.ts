@@ -46,7 +46,6 @@ function body(o: Option, v: OptionValue): string {
     const [a, b, c, d] = list;
     if (o.code === 5) return `: address=${a}, preferred-lft=${b}, valid-lft=${c}`;
     if (o.code === 26) return `: prefix=${d}/${c}, preferred-lft=${a}, valid-lft=${b}`;
-    if (o.code === 4) return `: iaid=${a}`;
     return `: iaid=${a}, t1=${b}, t2=${c}`;
   }
   if (o.space === 'dhcp6' && o.code === 13) {
