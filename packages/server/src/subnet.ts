@@ -5,6 +5,8 @@ import type { SubnetConfig4, SubnetConfig6 } from './config/configModel';
  * the id and prefix with Kea's accessor names, and the configuration behind it.
  */
 export class Subnet4 {
+  /** @internal the server's own address on this subnet, computed once */
+  serverAddress: string | undefined = undefined;
   constructor(readonly config: SubnetConfig4) {}
   get id(): number {
     return this.config.id;

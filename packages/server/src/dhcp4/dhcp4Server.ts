@@ -136,7 +136,8 @@ export class Dhcp4Server extends ServerCore {
   serverAddressFor(subnet: Subnet4 | undefined): string {
     if (this.options.serverAddress) return this.options.serverAddress;
     if (!subnet) return '0.0.0.0';
-    return formatIpv4(subnet.config.network + 1);
+    subnet.serverAddress ??= formatIpv4(subnet.config.network + 1);
+    return subnet.serverAddress;
   }
 
   /** The query's handle, created (context_create) on first use. */
@@ -264,7 +265,8 @@ export class Dhcp4Server extends ServerCore {
       this.stats.add('pkt4-receive-drop');
       return ex;
     }
-    switch (query.getType()) {
+    ex.type = query.getType();
+    switch (ex.type) {
       case DHCPDISCOVER:
       case DHCPREQUEST:
         this.processAssign(ex);
@@ -317,7 +319,7 @@ export class Dhcp4Server extends ServerCore {
   /** DISCOVER and REQUEST: subnet, reservations, client name, allocation, response. */
   private processAssign(ex: Exchange4): void {
     const query = ex.query;
-    const discover = query.getType() === DHCPDISCOVER;
+    const discover = ex.type === DHCPDISCOVER;
     ex.response = initResponse4(this, query, discover ? DHCPOFFER : DHCPACK);
     const selected = selectSubnet4(this, ex);
     if (selected === 'drop') {

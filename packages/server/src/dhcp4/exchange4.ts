@@ -7,6 +7,8 @@ import type { Subnet4 } from '../subnet';
 /** Everything one DHCPv4 query carries through processing (Kea's Dhcpv4Exchange + context). */
 export interface Exchange4 {
   query: Pkt4;
+  /** the query's message type, read once after pkt4_receive */
+  type: number;
   response: Pkt4 | undefined;
   /** The query's callout handle, created the first time it is needed (R75, R76). */
   handle: CalloutHandle | undefined;
@@ -30,6 +32,7 @@ export interface Exchange4 {
 export function newExchange(query: Pkt4, handle: CalloutHandle | undefined): Exchange4 {
   return {
     query,
+    type: 0,
     response: undefined,
     handle,
     subnet: undefined,

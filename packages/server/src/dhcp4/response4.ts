@@ -52,7 +52,7 @@ export function finishResponse4(server: Dhcp4Server, ex: Exchange4): void {
     const mask = c.prefixLength === 0 ? 0 : (0xffffffff << (32 - c.prefixLength)) >>> 0;
     if (!r.getOption(1)) r.addOption(optionUint32(1, mask));
     const lease = ex.leases[0] ?? ex.offered;
-    if (lease && query.getType() !== DHCPINFORM) {
+    if (lease && ex.type !== DHCPINFORM) {
       if (!r.getOption(51)) r.addOption(optionUint32(51, lease.validLft));
       if (c.timers.renewTimer !== undefined && c.timers.renewTimer < lease.validLft)
         r.addOption(optionUint32(58, c.timers.renewTimer));
