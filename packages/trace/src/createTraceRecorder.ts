@@ -51,7 +51,11 @@ export interface TraceRecorder extends HooksObserver {
   bindServerHooks(serverHooks: { getName(index: number): string }): void;
   /** The configured libraries, in order (index 1 first). */
   setLibraries(libraries: readonly HookLibraryInfo[]): void;
-  /** Opens a request; handles created until `endRequest` belong to it. Returns its id. */
+  /**
+   * Opens a request; handles created until `endRequest` belong to it. Returns its id. Opening a
+   * request of the same kind inside an open one joins it (the outer summary stays), so a host
+   * and the server may both announce the same packet; each begin needs its end.
+   */
   beginRequest(kind: RequestKind, summary: string): number;
   setRequestSummary(id: number, summary: string): void;
   /** Closes the innermost open request. */

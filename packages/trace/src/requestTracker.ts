@@ -15,7 +15,10 @@ export function guessRequestKind(hook: string): RequestKind {
 export function createRequestTracker() {
   const byHandle = new WeakMap<object, number>();
   const requests: TraceRequest[] = [];
-  const open: number[] = [];
+  // Open requests, innermost last. A begin of the same kind inside an open request is the same
+  // unit of work announced twice (a host wrapping `server.receive` in its own request while
+  // the server announces the packet too): it joins the open request, counted in `depth`.
+  const open: { id: number; kind: RequestKind; depth: number }[] = [];
   let nextId = 1;
 
   const add = (kind: RequestKind, summary: string): number => {
@@ -26,15 +29,22 @@ export function createRequestTracker() {
 
   return {
     begin(kind: RequestKind, summary: string): number {
+      const top = open[open.length - 1];
+      if (top && top.kind === kind) {
+        top.depth += 1;
+        return top.id;
+      }
       const id = add(kind, summary);
-      open.push(id);
+      open.push({ id, kind, depth: 0 });
       return id;
     },
     end(): void {
-      open.pop();
+      const top = open[open.length - 1];
+      if (top && top.depth > 0) top.depth -= 1;
+      else open.pop();
     },
     current(): number | undefined {
-      return open[open.length - 1];
+      return open[open.length - 1]?.id;
     },
     setSummary(id: number, summary: string): void {
       const request = requests.find((r) => r.id === id);
@@ -47,7 +57,7 @@ export function createRequestTracker() {
     of(handle: object, hook: string): number {
       const known = byHandle.get(handle);
       if (known !== undefined) return known;
-      const id = open[open.length - 1] ?? add(guessRequestKind(hook), hook);
+      const id = open[open.length - 1]?.id ?? add(guessRequestKind(hook), hook);
       byHandle.set(handle, id);
       return id;
     },

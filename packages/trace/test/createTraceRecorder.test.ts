@@ -298,3 +298,26 @@ describe('createTraceRecorder: a callout that throws', () => {
     expect(callout.status).toEqual({ before: 0, after: 0 });
   });
 });
+
+describe('createTraceRecorder: requests announced twice', () => {
+  it('joins a nested request of the same kind, and nests one of another kind', () => {
+    const recorder = createTraceRecorder({ server: 'dhcp4' });
+    const outer = recorder.beginRequest('packet', 'DHCPDISCOVER from the packets pane');
+    expect(recorder.beginRequest('packet', 'DHCPDISCOVER xid=0x1')).toBe(outer);
+    recorder.drop('inner');
+    const command = recorder.beginRequest('command', 'leases-reclaim');
+    expect(command).not.toBe(outer);
+    recorder.drop('in the command');
+    recorder.endRequest();
+    recorder.endRequest();
+    recorder.response({ type: 'DHCPOFFER' });
+    recorder.endRequest();
+    recorder.drop('outside');
+    const trace = recorder.getTrace();
+    expect(trace.requests.map((r) => r.summary)).toEqual([
+      'DHCPDISCOVER from the packets pane',
+      'leases-reclaim',
+    ]);
+    expect(trace.events.map((e) => e.request)).toEqual([outer, command, outer, undefined]);
+  });
+});
