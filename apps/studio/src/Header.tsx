@@ -1,3 +1,4 @@
+import { SUPPORTED_KEA_VERSIONS } from '@hookscope/server';
 import { useId } from 'react';
 import { getExamples } from './examples/getExamples';
 import { useActiveWorkspace, useStudio, useStudioActions } from './state/useStudio';
@@ -88,8 +89,11 @@ export function Header() {
           value={active.keaVersion}
           onChange={(e) => actions.setKeaVersion(e.target.value)}
         >
-          <option value="3.3.1">3.3.1</option>
-          <option value="2.2.0">2.2.0</option>
+          {[...SUPPORTED_KEA_VERSIONS].reverse().map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">

@@ -6,6 +6,7 @@ import {
   createVirtualFiles,
 } from '@hookscope/libraries';
 import { createServer } from '@hookscope/server';
+import { createTraceRecorder } from '@hookscope/trace';
 import type { RunRequest } from './protocol';
 import type { RuntimeServer, SandboxRuntime } from './sandboxRuntime';
 
@@ -25,10 +26,15 @@ export const USER_LIBRARY_MODULES = [
  * - `@hookscope/files`: `files`, the run's virtual file system (shared with built-in libraries).
  */
 export function createDefaultRuntime(request: RunRequest): SandboxRuntime {
+  const recorder = createTraceRecorder({
+    server: request.family,
+    source: { kind: 'simulation', keaVersion: request.keaVersion },
+  });
   let bytesWritten = 0;
   const files = createVirtualFiles({
     onWrite: (w) => {
       bytesWritten += w.data.length;
+      recorder.fileWrite(w.path, w.mode, w.data);
     },
   });
   const env = createLibraryEnvironment({ files, keaVersion: request.keaVersion });
@@ -49,7 +55,7 @@ export function createDefaultRuntime(request: RunRequest): SandboxRuntime {
         keaVersion: options.keaVersion,
         now: options.now,
         logger: options.logger,
-        observer: options.observer,
+        observer: options.observer as Parameters<typeof createServer>[1]['observer'],
         resolveLibrary: (path) => options.resolveLibrary(path) as engine.LibraryModule | undefined,
       });
       return {
@@ -64,5 +70,6 @@ export function createDefaultRuntime(request: RunRequest): SandboxRuntime {
     },
     files: () => Object.entries(files.snapshot()).map(([path, content]) => ({ path, content })),
     bytesWritten: () => bytesWritten,
+    recorder,
   };
 }

@@ -44,6 +44,23 @@ describe('the default runtime (real server and libraries)', () => {
     expect(summary.configure?.result).toBe(0);
     expect(summary.commands).toEqual(expect.arrayContaining(['list-commands', 'status-get']));
     expect(steps.every((s) => s.kind !== 'packet' || s.responses.length === 1)).toBe(true);
+    const trace = summary.trace as {
+      format: string;
+      libraries: { library: string }[];
+      events: { type: string; hook?: string; library?: number }[];
+    };
+    expect(trace.format).toBe('hookscope-trace');
+    expect(trace.libraries.map((l) => l.library)).toEqual([
+      '/usr/local/lib/hookscope/libtutorial.so',
+    ]);
+    expect(trace.events.filter((e) => e.type === 'callout').map((e) => e.hook)).toEqual([
+      'pkt4_receive',
+      'pkt4_send',
+      'pkt4_receive',
+      'pkt4_send',
+    ]);
+    expect(trace.events.some((e) => e.type === 'file-write')).toBe(true);
+    expect(trace.events.some((e) => e.type === 'command')).toBe(false);
     const log = summary.files.find((f) => f.path === '/data/clients/interesting.log');
     expect(log?.content).toMatch(/^hwtype=1 00:0c:01:02:03:06 192\.0\.2\.\d+\n$/);
   });

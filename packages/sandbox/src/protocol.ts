@@ -108,6 +108,8 @@ export interface RunSummary {
   configure: CommandAnswerView | undefined;
   /** Commands the server and its libraries answer (`list-commands` after the run), if known. */
   commands?: string[];
+  /** The run in the trace format (@hookscope/trace's TraceDocument), when it was recorded. */
+  trace?: unknown;
   files: VirtualFile[];
   failure: RunFailure | undefined;
   durationMs: number;

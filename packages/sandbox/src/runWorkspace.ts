@@ -11,7 +11,12 @@ import {
   type RunSummary,
   type StepOutcome,
 } from './protocol';
-import type { RuntimeServer, SandboxRuntime } from './sandboxRuntime';
+import type {
+  RuntimeObserver,
+  RuntimeRecorder,
+  RuntimeServer,
+  SandboxRuntime,
+} from './sandboxRuntime';
 
 class MemoryGuardError extends Error {}
 
@@ -134,12 +139,34 @@ export function runWorkspace(
     } catch (error) {
       return summary({ failure: { kind: 'config', message: `config: ${String(error)}` } });
     }
+    const recorder = runtime.recorder;
+    let hookName = (index: number) => `#${index}`;
+    const ours: Required<RuntimeObserver> = {
+      hookStart: (hook) => pushHook({ step: currentStep, hook: hookName(hook) }),
+      hookEnd: () => {},
+      hookWithoutCallouts: (hook) => pushHook({ step: currentStep, hook, noCallouts: true }),
+      calloutStart: (_hook, _library, callout, handle) =>
+        statusBefore.set(callout, statusOf(handle)),
+      calloutEnd: (hook, library, callout, handle, outcome) =>
+        pushHook({
+          step: currentStep,
+          hook: hookName(hook),
+          library,
+          callout: typeof callout === 'function' ? callout.name || '(anonymous)' : '?',
+          statusBefore: statusBefore.get(callout),
+          statusAfter: statusOf(handle),
+          returned: outcome.returned,
+          thrown: outcome.thrown === undefined ? undefined : errorView(outcome.thrown),
+        }),
+    };
+    recorder?.setLibraries(librariesOf(config, request.family));
     const created: RuntimeServer = runtime.createServer(request.family, {
       keaVersion: request.keaVersion,
       now: () => simulatedNow,
       resolveLibrary: (path) => userModules.get(path) ?? runtime.resolveBuiltin(path),
       logger: {
-        log: (r) =>
+        log: (r) => {
+          recorder?.log(r);
           pushLog({
             step: currentStep,
             severity: r.severity,
@@ -147,26 +174,12 @@ export function runWorkspace(
             logger: r.logger,
             id: r.id,
             text: r.text,
-          }),
+          });
+        },
       },
-      observer: {
-        hookStart: (hook) => pushHook({ step: currentStep, hook: created.hookName(hook) }),
-        hookWithoutCallouts: (hook) => pushHook({ step: currentStep, hook, noCallouts: true }),
-        calloutStart: (_hook, _library, callout, handle) =>
-          statusBefore.set(callout, statusOf(handle)),
-        calloutEnd: (hook, library, callout, handle, outcome) =>
-          pushHook({
-            step: currentStep,
-            hook: created.hookName(hook),
-            library,
-            callout: typeof callout === 'function' ? callout.name || '(anonymous)' : '?',
-            statusBefore: statusBefore.get(callout),
-            statusAfter: statusOf(handle),
-            returned: outcome.returned,
-            thrown: outcome.thrown === undefined ? undefined : errorView(outcome.thrown),
-          }),
-      },
+      observer: composeObserver(ours, recorder),
     });
+    hookName = (index) => created.hookName(index);
     server = created;
     const configure = created.configure(config);
     flush();
@@ -182,11 +195,12 @@ export function runWorkspace(
       checkGuard();
     }
     currentStep = undefined;
+    const trace = recorder?.getTrace();
     muted = true;
     const commands = listCommands(created);
     muted = false;
     created.shutdown();
-    return summary({ configure, commands }, created);
+    return summary({ configure, commands, trace }, created);
   } catch (error) {
     if (error instanceof MemoryGuardError) {
       return summary(
@@ -211,6 +225,44 @@ function listCommands(server: RuntimeServer): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The run's observer: ours (the hook sequence) first, then the recorder's, for every method. */
+function composeObserver(
+  ours: Required<RuntimeObserver>,
+  recorder: RuntimeRecorder | undefined,
+): RuntimeObserver & Partial<RuntimeRecorder> {
+  if (!recorder) return ours;
+  const { log: _log, getTrace: _getTrace, setLibraries: _setLibraries, ...forwarded } = recorder;
+  const composed: RuntimeObserver & Partial<RuntimeRecorder> = {};
+  for (const key of Object.keys(ours) as (keyof RuntimeObserver)[]) {
+    const mine = ours[key] as (...args: unknown[]) => void;
+    const theirs = recorder[key] as ((...args: unknown[]) => void) | undefined;
+    (composed as Record<string, unknown>)[key] = (...args: unknown[]) => {
+      mine(...args);
+      theirs?.apply(recorder, args);
+    };
+  }
+  for (const key of Object.keys(forwarded)) {
+    if (key in composed) continue;
+    const theirs = (recorder as unknown as Record<string, unknown>)[key];
+    if (typeof theirs === 'function') {
+      (composed as Record<string, unknown>)[key] = (...args: unknown[]) =>
+        theirs.apply(recorder, args);
+    }
+  }
+  return composed;
+}
+
+/** The hooks-libraries entries of a config value, for the trace's library list. */
+function librariesOf(config: unknown, family: 'dhcp4' | 'dhcp6') {
+  const root = (config as Record<string, { 'hooks-libraries'?: unknown }> | undefined)?.[
+    family === 'dhcp4' ? 'Dhcp4' : 'Dhcp6'
+  ];
+  const list = root?.['hooks-libraries'];
+  return Array.isArray(list)
+    ? (list as { library: string; parameters?: Record<string, unknown> }[])
+    : [];
 }
 
 function statusOf(handle: unknown): number | undefined {

@@ -16,6 +16,29 @@ export interface SandboxRuntime {
   files?(): VirtualFile[];
   /** Bytes written to files so far, for the memory guard. */
   bytesWritten?(): number;
+  /** Records the run in the trace format (`@hookscope/trace`), when present. */
+  recorder?: RuntimeRecorder;
+}
+
+/**
+ * A trace recorder as the server drives it (the server calls beginRequest, command, response…
+ * itself); `runWorkspace` adds the logger, the library list and the end of the run.
+ */
+export interface RuntimeRecorder extends RuntimeObserver {
+  bindServerHooks?(serverHooks: { getName(index: number): string }): void;
+  setLibraries(
+    libraries: readonly { library: string; parameters?: Record<string, unknown> }[],
+  ): void;
+  beginRequest?(kind: 'packet' | 'command' | 'timer' | 'config', summary: string): number;
+  endRequest?(): void;
+  park?(hook: string, handle?: unknown): void;
+  unpark?(hook: string, handle?: unknown): void;
+  command?(command: string, commandArguments?: unknown): void;
+  response?(response: unknown): void;
+  fileWrite?(path: string, mode: 'append' | 'write', data: string): void;
+  log(record: RuntimeLogRecord): void;
+  /** The trace document (JSON). */
+  getTrace(): unknown;
 }
 
 export interface RuntimeLogRecord {
@@ -44,7 +67,8 @@ export interface RuntimeObserver {
 
 export interface RuntimeServerOptions {
   resolveLibrary: (path: string) => object | undefined;
-  observer: RuntimeObserver;
+  /** The run's observer: the hook sequence, and the recorder's methods when there is one. */
+  observer: RuntimeObserver & Partial<RuntimeRecorder>;
   logger: { log(record: RuntimeLogRecord): void };
   keaVersion: string;
   now: () => number;

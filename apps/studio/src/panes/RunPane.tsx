@@ -126,9 +126,12 @@ function HookList({ hooks }: { hooks: readonly HookEvent[] }) {
               <span className="badge">returned {h.returned}</span>
             )}
             {h.thrown && (
-              <span className="badge error">
-                threw {h.thrown.name}: {h.thrown.message}
-              </span>
+              <details className="thrown">
+                <summary className="badge error">
+                  threw {h.thrown.name}: {h.thrown.message}
+                </summary>
+                {h.thrown.stack && <pre>{h.thrown.stack}</pre>}
+              </details>
             )}
           </li>
         ),
