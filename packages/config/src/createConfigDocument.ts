@@ -13,16 +13,20 @@ export interface TextChange {
 }
 
 /**
- * A config being edited: keeps the last parse and re-parses only the smallest map or list
- * around each change, then re-validates. Falls back to a full parse whenever the change
- * touches structure it cannot localise (a brace, a key, an include, a syntax error).
+ * A config being edited: keeps the last scan and re-scans only the smallest map or list
+ * around each change, then re-validates (the schema only on that subtree). Falls back to a
+ * full scan whenever it cannot localise the change: the outermost brackets, an include, or a
+ * syntax error before or after it. Never throws.
  */
 export interface ConfigDocument {
   readonly text: string;
   readonly result: ValidationResult;
   /** How the last update was done: for tests and the benchmark. */
   readonly lastUpdate: 'full' | 'incremental';
-  /** Applies changes in order (each against the text left by the previous one). */
+  /**
+   * Applies changes in order, each against the text the previous one left. Monaco lists the
+   * changes of one edit last-first, so its `event.changes` can be passed as they are.
+   */
   update(changes: TextChange | readonly TextChange[]): ValidationResult;
   /** Replaces the whole text (file open, paste over everything). */
   setText(text: string): ValidationResult;

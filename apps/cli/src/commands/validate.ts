@@ -14,6 +14,7 @@ const USAGE = `hookscope validate <config> [--kea-version V] [--json]
   comments and includes, keywords, types, hooks-libraries and their parameters, subnets.
   --kea-version V  target Kea version: ${SUPPORTED_KEA_VERSIONS.join(' or ')} (default ${NEWEST_KEA_VERSION})
   --json           print {"ok": bool, "errors": [...], "warnings": [...]}
+  <?include "file"?> paths are read relative to the config file's folder.
   Exit 0 when valid, 1 when not, 2 on bad arguments.`;
 
 interface Arguments {
