@@ -80,6 +80,8 @@ export interface ServerObserver extends HooksObserver {
   command?(command: string, commandArguments?: unknown): void;
   response?(response: unknown): void;
   fileWrite?(path: string, mode: 'append' | 'write', data: string): void;
+  /** A query the server dropped by itself (parse failure, message checks, DROP class). */
+  drop?(reason: string): void;
 }
 
 export interface CreateServerOptions {

@@ -233,6 +233,9 @@ export class Dhcp4Server extends ServerCore {
     this.stats.add(TYPE_STAT[type] ?? 'pkt4-unknown-received');
     if (!this.accept(query, type)) {
       this.stats.add('pkt4-receive-drop');
+      this.options.observer?.drop?.(
+        'rejected by the message checks (type, server id, client id or service disabled)',
+      );
       return ex;
     }
     if (this.wants('DHCPX_PACKET_RECEIVED'))
@@ -262,6 +265,7 @@ export class Dhcp4Server extends ServerCore {
       ex.query = query = replaced;
     } else d.reached(h.pkt4_receive, ex.handle);
     if (query.inClass('DROP')) {
+      this.options.observer?.drop?.('in the DROP class');
       this.stats.add('pkt4-receive-drop');
       return ex;
     }
@@ -288,6 +292,9 @@ export class Dhcp4Server extends ServerCore {
   }
 
   private parseFailed(ex: Exchange4, error: unknown): Exchange4 {
+    this.options.observer?.drop?.(
+      `unparsable: ${error instanceof Error ? error.message : String(error)}`,
+    );
     this.stats.add('pkt4-parse-failed');
     this.stats.add('pkt4-receive-drop');
     if (this.wants('DHCPX_PACKET_DROP_0001'))

@@ -269,9 +269,13 @@ export class Dhcp6Server extends ServerCore {
     } else d.reached(h.pkt6_receive, ex.handle);
     if (!this.accept(query)) {
       this.stats.add('pkt6-receive-drop');
+      this.options.observer?.drop?.(
+        'rejected by the message checks (type, server id, client id or service disabled)',
+      );
       return ex;
     }
     if (query.inClass('DROP')) {
+      this.options.observer?.drop?.('in the DROP class');
       this.stats.add('pkt6-receive-drop');
       return ex;
     }
@@ -286,6 +290,9 @@ export class Dhcp6Server extends ServerCore {
   }
 
   private parseFailed(ex: Exchange6, error: unknown): Exchange6 {
+    this.options.observer?.drop?.(
+      `unparsable: ${error instanceof Error ? error.message : String(error)}`,
+    );
     this.stats.add('pkt6-parse-failed');
     this.stats.add('pkt6-receive-drop');
     if (this.wants('DHCPX_PACKET_DROP_0001'))
