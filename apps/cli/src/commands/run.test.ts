@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,4 +132,68 @@ describe('hookscope run', () => {
     const w = workspace();
     expect(await runCli(['run', '--packets', capture], w.io)).toBe(2);
   });
+});
+
+function repoRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) dir = dirname(dir);
+  return dir;
+}
+const corpus = resolve(repoRoot(here), '../shared/corpora/kea-real-traces');
+const hasCorpus = existsSync(corpus);
+if (!hasCorpus)
+  console.warn(`kea-real-traces corpus not found at ${corpus}: the CLI replay test is skipped`);
+
+describe.skipIf(!hasCorpus)('hookscope run replays recorded Kea scenarios', () => {
+  for (const name of [
+    'v4-dora-renew-rebind-release',
+    'v6-prefix-delegation',
+    'v4-status-skip-pkt4-send',
+  ]) {
+    it(`${name}: the trace has real Kea's hook sequence for every packet`, async () => {
+      const w = workspace();
+      const code = await runCli(
+        [
+          'run',
+          '--config',
+          join(corpus, `${name}.json`),
+          '--kea-version',
+          '2.2.0',
+          '--packets',
+          join(corpus, `${name}.pcap`),
+          '--library',
+          '/tmp/kea-oracle/lib/kea-hook-recorder.so=builtin:recorder',
+          '--trace',
+          'trace.json',
+        ],
+        w.io,
+      );
+      expect(code).toBe(0);
+      const trace = JSON.parse(readFileSync(join(w.dir, 'trace.json'), 'utf8'));
+      const ours = trace.requests
+        .filter((r: { kind: string }) => r.kind === 'packet')
+        .map((r: { id: number }) =>
+          trace.events
+            .filter(
+              (e: { type: string; request: number }) => e.type === 'callout' && e.request === r.id,
+            )
+            .map((e: { hook: string }) => e.hook)
+            .join(' '),
+        );
+      // real Kea: library 1's callouts per packet handle (handles that saw buffer*_receive)
+      const lines = readFileSync(join(corpus, `${name}.jsonl`), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      const byHandle = new Map<number, string[]>();
+      for (const l of lines) {
+        if (l.event !== 'callout' || l.library_index !== 1) continue;
+        byHandle.set(l.handle_id, [...(byHandle.get(l.handle_id) ?? []), l.hook]);
+      }
+      const real = [...byHandle.values()]
+        .filter((hooks) => hooks.some((h) => h.startsWith('buffer')))
+        .map((h) => h.join(' '));
+      expect(ours).toEqual(real);
+    });
+  }
 });
