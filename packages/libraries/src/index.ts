@@ -42,6 +42,11 @@ export {
   EXACT_TYPE_LOG_PATH,
   exactTypeLibrary,
 } from './exactType/exactTypeLibrary';
+export {
+  createLoadTestWorkspace,
+  type LoadTestOptions,
+  loadTestHardwareAddress,
+} from './examples/createLoadTestWorkspace';
 export { type Dhcp4ConfigTextOptions, dhcp4ConfigText } from './examples/dhcp4ConfigText';
 export {
   commandStep,

@@ -248,3 +248,19 @@ describe('example workspaces', () => {
     });
   });
 });
+
+describe('createLoadTestWorkspace', () => {
+  it('builds the same workspace every time and runs on the real server', async () => {
+    const { createLoadTestWorkspace, loadTestHardwareAddress } = await import(
+      '../src/examples/createLoadTestWorkspace'
+    );
+    const small = createLoadTestWorkspace({ packets: 100 });
+    expect(createLoadTestWorkspace({ packets: 100 })).toEqual(small);
+    expect(loadTestHardwareAddress(0x0102)).toBe('02:00:00:00:01:02');
+    const run = runExample(small);
+    expect(run.configured.result).toBe(0);
+    expect(run.steps.filter((s) => s.replies?.length === 1)).toHaveLength(98);
+    const callouts = run.trace.events.filter((e) => e.type === 'callout');
+    expect(new Set(callouts.map((e) => e.library))).toEqual(new Set([1, 2, 3, 4]));
+  });
+});
