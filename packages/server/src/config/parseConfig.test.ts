@@ -34,7 +34,8 @@ describe('parseServerConfig', () => {
       [7, 600],
       [8, 60],
     ]);
-    expect(c.subnets[1]?.pools[0]?.last! - c.subnets[1]?.pools[0]?.first!).toBe(15);
+    const pool = c.subnets[1]?.pools[0];
+    expect(pool && pool.last - pool.first).toBe(15);
   });
 
   it('rejects what Kea rejects, with Kea-like messages', () => {
