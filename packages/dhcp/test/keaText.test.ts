@@ -81,5 +81,5 @@ describe.skipIf(!tracesExist)("toText and getLabel match Kea's packet log", () =
     console.log(`Kea packet text: ${compared - differences.length}/${compared} identical`);
     expect(differences).toEqual([]);
     expect(compared).toBeGreaterThan(100);
-  });
+  }, 60_000);
 });

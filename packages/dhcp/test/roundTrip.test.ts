@@ -44,5 +44,5 @@ describe.skipIf(!corpusExists)('round trip over the corpus', () => {
     expect(failures).toEqual([]);
     expect(rejected.sort()).toEqual([...MALFORMED].sort());
     expect(same).toBe(667); // 175 decoded by tshark + 500 of dhcp_flood.pcap - 8 malformed
-  });
+  }, 60_000);
 });

@@ -59,5 +59,5 @@ describe.skipIf(!corpusExists)('decoding agrees with tshark', () => {
     expect(unexplained).toEqual([]);
     expect(stale).toEqual([]);
     expect(packets).toBe(175); // every packet tshark decoded as dhcp or dhcpv6
-  });
+  }, 60_000);
 });
