@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { DOCS_ENTRY, docsPlugin } from './apps/docs/vite/docsPlugin';
 
 // One Vite config for the static apps (studio now; docs joins as a second input).
 // Everything is bundled: the studio must work offline, with no CDN.
@@ -8,11 +9,15 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'apps/studio'),
   publicDir: resolve(import.meta.dirname, 'public'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), docsPlugin()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,
     target: 'es2022',
+    // The docs (apps/docs) build next to the studio: its pages are emitted as dist/docs/*.html.
+    rollupOptions: {
+      input: { main: resolve(import.meta.dirname, 'apps/studio/index.html'), docs: DOCS_ENTRY },
+    },
   },
   worker: { format: 'es' },
   server: { port: 5173 },
