@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { DOCS_ENTRY, docsPlugin } from './apps/docs/vite/docsPlugin';
+import { sandboxWorkerDevPlugin } from './apps/studio/src/sandbox/sandboxWorkerDevPlugin';
 
 // One Vite config for the static apps (studio now; docs joins as a second input).
 // Everything is bundled: the studio must work offline, with no CDN.
@@ -9,7 +10,7 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'apps/studio'),
   publicDir: resolve(import.meta.dirname, 'public'),
   base: './',
-  plugins: [react(), docsPlugin()],
+  plugins: [react(), sandboxWorkerDevPlugin(), docsPlugin()],
   build: {
     outDir: resolve(import.meta.dirname, 'dist'),
     emptyOutDir: true,

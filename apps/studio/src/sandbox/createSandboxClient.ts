@@ -22,6 +22,7 @@ export interface SandboxClient {
     onBatch: (batch: RunBatch) => void,
     signal?: AbortSignal,
   ): Promise<RunSummary>;
+  /** Removes the iframe and its listener; a later `run` sets them up again. */
   dispose(): void;
 }
 
@@ -48,7 +49,7 @@ export function createSandboxClient(options: {
     if (m.type === 'sandbox/ready') return;
     listeners.get(m.runId)?.(m);
   };
-  window.addEventListener('message', onMessage);
+  let listening = false;
 
   const removeFrame = () => {
     frame?.remove();
@@ -56,6 +57,10 @@ export function createSandboxClient(options: {
     ready = undefined;
   };
   const ensureFrame = (): Promise<void> => {
+    if (!listening) {
+      window.addEventListener('message', onMessage);
+      listening = true;
+    }
     if (ready) return ready;
     workerSource ??= fetch(options.workerUrl).then((r) => {
       if (!r.ok) throw new Error(`cannot load the sandbox worker (${r.status})`);
@@ -128,8 +133,10 @@ export function createSandboxClient(options: {
         post({ type: 'sandbox/run', channel, runId, request });
       });
     },
+    // Not final: a later run starts afresh (React's StrictMode and HMR unmount and remount).
     dispose() {
       window.removeEventListener('message', onMessage);
+      listening = false;
       removeFrame();
     },
   };
