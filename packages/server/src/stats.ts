@@ -77,6 +77,22 @@ export const DHCP6_STATISTICS: readonly string[] = [
 
 export class Stats {
   private readonly values = new Map<string, StatSample>();
+  private readonly subnetNames = new Map<number, Map<string, string>>();
+
+  /** `subnet[<id>].<name>`, built once per subnet and name (hot paths count per packet). */
+  subnetName(id: number, name: string): string {
+    let names = this.subnetNames.get(id);
+    if (!names) {
+      names = new Map();
+      this.subnetNames.set(id, names);
+    }
+    let full = names.get(name);
+    if (full === undefined) {
+      full = `subnet[${id}].${name}`;
+      names.set(name, full);
+    }
+    return full;
+  }
 
   constructor(private readonly clock: () => number) {}
 

@@ -110,7 +110,7 @@ export function assignLease4(server: Dhcp4Server, ex: Exchange4, fake: boolean):
       lease = select(server, ex, hint, clientId, false);
       if (lease && existing && existing.addr !== lease.addr) {
         store.delete(existing.addr);
-        server.stats.add(`subnet[${existing.subnetId}].assigned-addresses`, -1);
+        server.stats.add(server.stats.subnetName(existing.subnetId, 'assigned-addresses'), -1);
         ex.deleted.push(existing);
       }
     }
@@ -189,8 +189,8 @@ function select(
   if (!fake) {
     if (server.store.get(lease.addr)) server.store.update(lease);
     else server.store.add(lease);
-    server.stats.add(`subnet[${lease.subnetId}].assigned-addresses`);
-    server.stats.add(`subnet[${lease.subnetId}].cumulative-assigned-addresses`);
+    server.stats.add(server.stats.subnetName(lease.subnetId, 'assigned-addresses'));
+    server.stats.add(server.stats.subnetName(lease.subnetId, 'cumulative-assigned-addresses'));
     server.stats.add('cumulative-assigned-addresses');
   }
   return lease;

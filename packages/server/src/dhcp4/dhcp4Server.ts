@@ -27,6 +27,14 @@ import { finishResponse4, initResponse4 } from './response4';
 import { selectSubnet4 } from './selectSubnet4';
 import { sendResponse4 } from './sendResponse4';
 
+const ACCEPTED_TYPES: ReadonlySet<number> = new Set([
+  DHCPDISCOVER,
+  DHCPREQUEST,
+  DHCPRELEASE,
+  DHCPDECLINE,
+  DHCPINFORM,
+]);
+
 const TYPE_STAT: Record<number, string> = {
   1: 'pkt4-discover-received',
   2: 'pkt4-offer-received',
@@ -312,7 +320,7 @@ export class Dhcp4Server extends ServerCore {
         this.say('DHCPX_PACKET_DROP_0008', query.getLabel());
       return false;
     }
-    if (![DHCPDISCOVER, DHCPREQUEST, DHCPRELEASE, DHCPDECLINE, DHCPINFORM].includes(type)) {
+    if (!ACCEPTED_TYPES.has(type)) {
       if (this.wants('DHCPX_PACKET_DROP_0010'))
         this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
       return false;
@@ -366,7 +374,7 @@ export class Dhcp4Server extends ServerCore {
       if (status === 1 || status === 2) return;
     } else this.driver.reached(h, handle);
     this.store.delete(address);
-    this.stats.add(`subnet[${lease.subnetId}].assigned-addresses`, -1);
+    this.stats.add(this.stats.subnetName(lease.subnetId, 'assigned-addresses'), -1);
     ex.deleted.push(lease);
     if (this.wants('DHCPX_RELEASE')) this.say('DHCPX_RELEASE', query.getLabel(), address);
   }
@@ -399,7 +407,7 @@ export class Dhcp4Server extends ServerCore {
     lease.cltt = this.nowSeconds();
     lease.state = 1;
     this.store.update(lease);
-    this.stats.add(`subnet[${lease.subnetId}].declined-addresses`);
+    this.stats.add(this.stats.subnetName(lease.subnetId, 'declined-addresses'));
     this.stats.add('declined-addresses');
     ex.leases.push(lease);
     if (this.wants('DHCPX_DECLINE_LEASE'))

@@ -16,7 +16,8 @@ export function initResponse4(server: Dhcp4Server, query: Pkt4, type: number): P
   r.hops = query.hops;
   r.chaddr = query.chaddr.slice();
   r.flags = query.flags;
-  r.setGiaddr(query.getGiaddr());
+  const giaddr = query.getGiaddr();
+  if (giaddr !== '0.0.0.0') r.setGiaddr(giaddr);
   if (type === DHCPINFORM || query.getType() === DHCPINFORM) r.setCiaddr(query.getCiaddr());
   r.iface = query.iface;
   r.ifindex = query.ifindex;

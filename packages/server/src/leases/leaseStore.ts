@@ -7,32 +7,35 @@ import type { Lease4, Lease6 } from './lease';
  */
 export class LeaseStore4 {
   private readonly byAddress = new Map<string, Lease4>();
-  /** `subnet|c|client-id` and `subnet|h|hwaddr` -> leases, so a query never scans the table. */
-  private readonly byClient = new Map<string, Lease4[]>();
+  /** client id -> leases and hardware address -> leases (any subnet; lists are short), so a
+   * query never scans the table and no key strings are built per packet */
+  private readonly byClientId = new Map<string, Lease4[]>();
+  private readonly byHwaddr = new Map<string, Lease4[]>();
 
-  private indexKeys(lease: Lease4): string[] {
-    const keys: string[] = [];
-    if (lease.clientId !== undefined) keys.push(`${lease.subnetId}|c|${lease.clientId}`);
-    if (lease.hwaddr !== undefined) keys.push(`${lease.subnetId}|h|${lease.hwaddr}`);
-    return keys;
+  private static push(map: Map<string, Lease4[]>, key: string | undefined, lease: Lease4): void {
+    if (key === undefined) return;
+    const list = map.get(key);
+    if (list) list.push(lease);
+    else map.set(key, [lease]);
+  }
+
+  private static remove(map: Map<string, Lease4[]>, key: string | undefined, lease: Lease4): void {
+    if (key === undefined) return;
+    const list = map.get(key);
+    if (!list) return;
+    const at = list.indexOf(lease);
+    if (at >= 0) list.splice(at, 1);
+    if (list.length === 0) map.delete(key);
   }
 
   private index(lease: Lease4): void {
-    for (const key of this.indexKeys(lease)) {
-      const list = this.byClient.get(key);
-      if (list) list.push(lease);
-      else this.byClient.set(key, [lease]);
-    }
+    LeaseStore4.push(this.byClientId, lease.clientId, lease);
+    LeaseStore4.push(this.byHwaddr, lease.hwaddr, lease);
   }
 
   private unindex(lease: Lease4): void {
-    for (const key of this.indexKeys(lease)) {
-      const list = this.byClient.get(key);
-      if (!list) continue;
-      const at = list.indexOf(lease);
-      if (at >= 0) list.splice(at, 1);
-      if (list.length === 0) this.byClient.delete(key);
-    }
+    LeaseStore4.remove(this.byClientId, lease.clientId, lease);
+    LeaseStore4.remove(this.byHwaddr, lease.hwaddr, lease);
   }
 
   get(address: string): Lease4 | undefined {
@@ -69,19 +72,26 @@ export class LeaseStore4 {
     matchClientId: boolean,
   ): Lease4 | undefined {
     if (matchClientId && clientId !== undefined) {
-      const byId = this.byClient.get(`${subnetId}|c|${clientId}`);
-      if (byId && byId.length > 0) return byId[0];
+      const byId = this.byClientId.get(clientId);
+      if (byId) {
+        for (const lease of byId) if (lease.subnetId === subnetId) return lease;
+      }
     }
     if (hwaddr === undefined) return undefined;
-    const byHw = this.byClient.get(`${subnetId}|h|${hwaddr}`) ?? [];
+    const byHw = this.byHwaddr.get(hwaddr);
+    if (!byHw) return undefined;
     // a lease found by hardware address counts only when it does not belong to another client id
-    return byHw.find(
-      (l) =>
+    for (const l of byHw) {
+      if (l.subnetId !== subnetId) continue;
+      if (
         !matchClientId ||
         clientId === undefined ||
         l.clientId === undefined ||
-        l.clientId === clientId,
-    );
+        l.clientId === clientId
+      )
+        return l;
+    }
+    return undefined;
   }
 
   all(): Lease4[] {
@@ -90,7 +100,8 @@ export class LeaseStore4 {
 
   clear(): void {
     this.byAddress.clear();
-    this.byClient.clear();
+    this.byClientId.clear();
+    this.byHwaddr.clear();
   }
 
   get size(): number {
