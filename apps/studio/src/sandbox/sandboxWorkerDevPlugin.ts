@@ -28,7 +28,7 @@ export function sandboxWorkerDevPlugin(): Plugin {
     });
     const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
     const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
-    if (!chunk || chunk.type !== 'chunk') throw new Error('the sandbox worker bundle is empty');
+    if (chunk?.type !== 'chunk') throw new Error('the sandbox worker bundle is empty');
     return chunk.code;
   };
   return {
