@@ -1,4 +1,4 @@
-import type { AnyPkt, Option } from '@hookscope/dhcp';
+import type { AnyPkt, Option, OptionValue } from '@hookscope/dhcp';
 import type { JsonValue } from './types';
 
 // The packet view snapshots use: flat, keyed, so a structural diff points at the field that
@@ -6,11 +6,17 @@ import type { JsonValue } from './types';
 // appears twice gets "#2", "#3" after the first. Values come from the option definitions; an
 // option whose bytes do not fit its definition shows as hex with "malformed": true.
 
+/** An option value (number, boolean, string, or a list of them) as JSON; undefined → null. */
+function valueJson(value: OptionValue): JsonValue {
+  if (value === undefined) return null;
+  if (Array.isArray(value)) return value.map(valueJson);
+  return value as JsonValue;
+}
+
 /** The option's decoded value, or undefined when its bytes do not fit its definition. */
 function optionValue(option: Option): JsonValue | undefined {
   try {
-    const value = option.getValue();
-    return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as JsonValue);
+    return valueJson(option.getValue());
   } catch {
     return undefined;
   }
