@@ -15,7 +15,7 @@ export function PacketsPane() {
   const [error, setError] = useState<string | undefined>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
   const addFromFile = async (file: File) => {
-    const result = await importCapture(file);
+    const result = await importCapture(file, workspace.family);
     if (result.ok) {
       actions.addSteps(result.steps);
       setError(result.warnings.length ? `${file.name}: ${result.warnings.join('; ')}` : undefined);

@@ -1,5 +1,6 @@
 import { DhcpParseError, readDhcpPackets, toHex } from '@hookscope/dhcp';
-import type { RunStep } from '../state/workspace';
+import type { RunStep, ServerFamily } from '../state/workspace';
+import { decodePacket } from './describeStep';
 
 export type ImportResult =
   | { ok: true; steps: RunStep[]; warnings: string[] }
@@ -11,7 +12,10 @@ export type ImportResult =
  * makes of it) with a warning naming its frame and the byte where decoding stopped.
  * Never throws: an unreadable file gives `{ ok: false, error }`.
  */
-export async function importCapture(file: Blob): Promise<ImportResult> {
+export async function importCapture(
+  file: Blob,
+  family: ServerFamily = 'dhcp4',
+): Promise<ImportResult> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const steps: RunStep[] = [];
   const warnings: string[] = [];
@@ -24,10 +28,15 @@ export async function importCapture(file: Blob): Promise<ImportResult> {
         label: `${frame.srcAddr}:${frame.srcPort} → ${frame.dstAddr}:${frame.dstPort}`,
         time: frame.time,
       });
-      if (frame.error)
-        warnings.push(
-          `frame ${frame.frame}: truncated or malformed DHCP message ${frame.error.message}`,
-        );
+      // Judged as the workspace's server will see it (hex text carries no ports to tell v4
+      // from v6, so the capture reader may have guessed the other family).
+      const decoded = decodePacket(toHex(frame.bytes), family);
+      if (!decoded.ok) {
+        warnings.push(`frame ${frame.frame}: truncated or malformed DHCP message ${decoded.error}`);
+      } else if (frame.family !== family && !frame.error) {
+        const other = frame.family === 'dhcp4' ? 'DHCPv4' : 'DHCPv6';
+        warnings.push(`frame ${frame.frame} is ${other}, not for this server`);
+      }
     }
   } catch (error) {
     const message =
