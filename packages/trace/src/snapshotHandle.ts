@@ -54,10 +54,17 @@ export function snapshotContext(
   const out: SnapshotMap = {};
   const tags = handle as unknown as TagReporting;
   let names: string[];
+  // A library without context makes the engine throw (as Kea does); that is the common case
+  // after most callouts, so the error is made without a stack trace, which costs most of it.
+  const errors = Error as { stackTraceLimit?: number };
+  const limit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
   try {
     names = handle.getContextNames();
   } catch {
     return out;
+  } finally {
+    errors.stackTraceLimit = limit;
   }
   for (const name of names) {
     try {
