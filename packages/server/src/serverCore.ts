@@ -288,6 +288,48 @@ export abstract class ServerCore {
     return this.driver.manager.getLibraryInfo();
   }
 
+  private nextReclaim = 0;
+  private nextFlush = 0;
+
+  /** Starts the lease timers of a new configuration (as Kea's timer manager does). */
+  protected scheduleTimers(config: ServerConfig): void {
+    const now = this.nowSeconds();
+    this.nextReclaim = now + config.expired.reclaimTimerWaitTime;
+    this.nextFlush = now + config.expired.flushReclaimedTimerWaitTime;
+  }
+
+  /** Runs the timers due at the current clock: reclamation, then the flush of reclaimed leases. */
+  runTimers(): void {
+    const c = this.config;
+    if (!c || this.isShutdown) return;
+    const now = this.nowSeconds();
+    const expired = c.expired;
+    if (expired.reclaimTimerWaitTime > 0 && now >= this.nextReclaim) {
+      this.nextReclaim = now + expired.reclaimTimerWaitTime;
+      this.reclaimExpired(expired.flushReclaimedTimerWaitTime === 0, false);
+    }
+    if (expired.flushReclaimedTimerWaitTime > 0 && now >= this.nextFlush) {
+      this.nextFlush = now + expired.flushReclaimedTimerWaitTime;
+      this.flushReclaimed();
+    }
+  }
+
+  /**
+   * The clock moved on by `seconds`. With an injected clock the caller moved it already and the
+   * due timers run once; with the server's own clock it moves one second at a time, running
+   * the timers as they come due (as the real timers would fire).
+   */
+  advance(seconds: number): void {
+    if (this.options.now) {
+      this.runTimers();
+      return;
+    }
+    for (let i = 0; i < seconds; i++) {
+      this.moveClock(1);
+      this.runTimers();
+    }
+  }
+
   /** Kea's reclamation of expired leases; `remove` forces removal of reclaimed leases. */
   abstract reclaimExpired(remove: boolean, viaCommand: boolean): void;
   /** Removes leases reclaimed longer than hold-reclaimed-time ago. */

@@ -21,8 +21,9 @@ import type { CreateServerOptions, LeaseView, PacketMeta, SentPacket } from '../
 import { Allocator4 } from './allocator4';
 import { assignLease4 } from './assignLease4';
 import { type Exchange4, newExchange } from './exchange4';
-import { applyMeta, requestedAddress, serverIdOption, summary4, unpackInto } from './packet4';
+import { applyMeta, serverIdOption, summary4, unpackInto } from './packet4';
 import { reclaimExpired4 } from './reclaim4';
+import { processDecline4, processRelease4 } from './releaseDecline4';
 import { finishResponse4, initResponse4 } from './response4';
 import { selectSubnet4 } from './selectSubnet4';
 import { sendResponse4 } from './sendResponse4';
@@ -77,8 +78,6 @@ export class Dhcp4Server extends ServerCore {
   readonly hooks: Hooks4;
   subnets: Subnet4[] = [];
   private serverAddresses = new Set<string>();
-  private nextReclaim = 0;
-  private nextFlush = 0;
 
   constructor(options: CreateServerOptions) {
     super('dhcp4', options);
@@ -116,9 +115,7 @@ export class Dhcp4Server extends ServerCore {
     this.allocator.reset();
     this.serverAddresses = new Set(this.subnets.map((s) => this.serverAddressFor(s)));
     if (this.options.serverAddress) this.serverAddresses.add(this.options.serverAddress);
-    const now = this.nowSeconds();
-    this.nextReclaim = now + c.expired.reclaimTimerWaitTime;
-    this.nextFlush = now + c.expired.flushReclaimedTimerWaitTime;
+    this.scheduleTimers(c);
     for (const s of c.subnets) {
       let total = 0;
       for (const p of s.pools) total += p.last - p.first + 1;
@@ -284,10 +281,10 @@ export class Dhcp4Server extends ServerCore {
         this.processAssign(ex);
         break;
       case DHCPRELEASE:
-        this.processRelease(ex);
+        processRelease4(this, ex);
         break;
       case DHCPDECLINE:
-        this.processDecline(ex);
+        processDecline4(this, ex);
         break;
       case DHCPINFORM:
         this.processInform(ex);
@@ -356,64 +353,6 @@ export class Dhcp4Server extends ServerCore {
     if (ex.response) finishResponse4(this, ex);
   }
 
-  private processRelease(ex: Exchange4): void {
-    const query = ex.query;
-    ex.committed = true;
-    const address = query.getCiaddr();
-    const lease = this.store.get(address);
-    const handle = this.handleOf(ex);
-    if (!lease || !this.ownedBy(lease, ex) || lease.state !== 0) return;
-    const h = this.hooks.lease4_release;
-    if (this.driver.present(h)) {
-      handle.deleteAllArguments();
-      handle.setArgument('query4', query, CPP.pkt4);
-      handle.setArgument('lease4', lease, CPP.lease4);
-      this.driver.call(h, handle);
-      const status = handle.getStatus();
-      handle.deleteAllArguments();
-      if (status === 1 || status === 2) return;
-    } else this.driver.reached(h, handle);
-    this.store.delete(address);
-    this.stats.add(this.stats.subnetName(lease.subnetId, 'assigned-addresses'), -1);
-    ex.deleted.push(lease);
-    if (this.wants('DHCPX_RELEASE')) this.say('DHCPX_RELEASE', query.getLabel(), address);
-  }
-
-  private processDecline(ex: Exchange4): void {
-    const query = ex.query;
-    const address = requestedAddress(query);
-    if (address === undefined) return;
-    ex.committed = true;
-    const lease = this.store.get(address);
-    const handle = this.handleOf(ex);
-    if (!lease || !this.ownedBy(lease, ex) || lease.state !== 0) return;
-    const h = this.hooks.lease4_decline;
-    if (this.driver.present(h)) {
-      handle.deleteAllArguments();
-      handle.setArgument('query4', query, CPP.pkt4);
-      handle.setArgument('lease4', lease, CPP.lease4);
-      this.driver.call(h, handle);
-      const status = handle.getStatus();
-      handle.deleteAllArguments();
-      if (status === 1 || status === 2) return;
-    } else this.driver.reached(h, handle);
-    const probation = this.config?.declineProbationPeriod ?? 86400;
-    lease.hwaddr = undefined;
-    lease.clientId = undefined;
-    lease.hostname = '';
-    lease.fqdnFwd = false;
-    lease.fqdnRev = false;
-    lease.validLft = probation;
-    lease.cltt = this.nowSeconds();
-    lease.state = 1;
-    this.store.update(lease);
-    this.stats.add(this.stats.subnetName(lease.subnetId, 'declined-addresses'));
-    this.stats.add('declined-addresses');
-    ex.leases.push(lease);
-    if (this.wants('DHCPX_DECLINE_LEASE'))
-      this.say('DHCPX_DECLINE_LEASE', address, query.getLabel(), probation);
-  }
-
   private processInform(ex: Exchange4): void {
     ex.response = initResponse4(this, ex.query, DHCPACK);
     const selected = selectSubnet4(this, ex);
@@ -461,32 +400,6 @@ export class Dhcp4Server extends ServerCore {
     for (const lease of this.store.all()) {
       if (lease.state === 2 && lease.getExpirationTime() + hold <= now)
         this.store.delete(lease.addr);
-    }
-  }
-
-  runTimers(): void {
-    const c = this.config;
-    if (!c || this.isShutdown) return;
-    const now = this.nowSeconds();
-    const expired = c.expired;
-    if (expired.reclaimTimerWaitTime > 0 && now >= this.nextReclaim) {
-      this.nextReclaim = now + expired.reclaimTimerWaitTime;
-      this.reclaimExpired(expired.flushReclaimedTimerWaitTime === 0, false);
-    }
-    if (expired.flushReclaimedTimerWaitTime > 0 && now >= this.nextFlush) {
-      this.nextFlush = now + expired.flushReclaimedTimerWaitTime;
-      this.flushReclaimed();
-    }
-  }
-
-  advance(seconds: number): void {
-    if (this.options.now) {
-      this.runTimers();
-      return;
-    }
-    for (let i = 0; i < seconds; i++) {
-      this.moveClock(1);
-      this.runTimers();
     }
   }
 

@@ -72,8 +72,6 @@ export class Dhcp6Server extends ServerCore {
   readonly hooks: Hooks6;
   subnets: Subnet6[] = [];
   readonly parkedHandles = new Set<CalloutHandle>();
-  private nextReclaim = 0;
-  private nextFlush = 0;
 
   constructor(options: CreateServerOptions) {
     super('dhcp6', options);
@@ -109,9 +107,7 @@ export class Dhcp6Server extends ServerCore {
     const c = config as ServerConfig6;
     this.subnets = c.subnets.map((s) => new Subnet6(s));
     this.allocator.reset();
-    const now = this.nowSeconds();
-    this.nextReclaim = now + c.expired.reclaimTimerWaitTime;
-    this.nextFlush = now + c.expired.flushReclaimedTimerWaitTime;
+    this.scheduleTimers(c);
     for (const s of c.subnets) {
       let total = 0n;
       for (const p of s.pools) total += p.last - p.first + 1n;
@@ -456,31 +452,6 @@ export class Dhcp6Server extends ServerCore {
     const now = this.nowSeconds();
     for (const lease of this.store.all()) {
       if (lease.state === 2 && lease.getExpirationTime() + hold <= now) this.store.delete(lease);
-    }
-  }
-
-  runTimers(): void {
-    const c = this.config;
-    if (!c || this.isShutdown) return;
-    const now = this.nowSeconds();
-    if (c.expired.reclaimTimerWaitTime > 0 && now >= this.nextReclaim) {
-      this.nextReclaim = now + c.expired.reclaimTimerWaitTime;
-      this.reclaimExpired(c.expired.flushReclaimedTimerWaitTime === 0, false);
-    }
-    if (c.expired.flushReclaimedTimerWaitTime > 0 && now >= this.nextFlush) {
-      this.nextFlush = now + c.expired.flushReclaimedTimerWaitTime;
-      this.flushReclaimed();
-    }
-  }
-
-  advance(seconds: number): void {
-    if (this.options.now) {
-      this.runTimers();
-      return;
-    }
-    for (let i = 0; i < seconds; i++) {
-      this.moveClock(1);
-      this.runTimers();
     }
   }
 
