@@ -26,24 +26,30 @@ export function DebuggerDock() {
   const [open, setOpen] = useState(() => readDebuggerHash(window.location.hash).open);
   const [pending, setPending] = useState<Workspace>();
   const [error, setError] = useState<string>();
+  // A shared link, when the page opens with one or when one is pasted into the address bar.
   useEffect(() => {
-    const hash = readDebuggerHash(window.location.hash);
-    if (!hash.workspace) return;
-    const result = decodeSharedWorkspace(hash.workspace);
-    replaceHash(
-      writeDebuggerHash(window.location.hash, { ...hash, workspace: undefined, open: false }),
-    );
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    if (containsLibraryCode(result.workspace)) {
-      setOpen(false);
-      setPending(result.workspace);
-    } else {
-      actions.openWorkspace(result.workspace);
-      setOpen(true);
-    }
+    const openShared = () => {
+      const hash = readDebuggerHash(window.location.hash);
+      if (!hash.workspace) return;
+      const result = decodeSharedWorkspace(hash.workspace);
+      replaceHash(
+        writeDebuggerHash(window.location.hash, { ...hash, workspace: undefined, open: false }),
+      );
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      if (containsLibraryCode(result.workspace)) {
+        setOpen(false);
+        setPending(result.workspace);
+      } else {
+        actions.openWorkspace(result.workspace);
+        setOpen(true);
+      }
+    };
+    openShared();
+    window.addEventListener('hashchange', openShared);
+    return () => window.removeEventListener('hashchange', openShared);
   }, [actions]);
   const toggle = (next: boolean) => {
     setOpen(next);
