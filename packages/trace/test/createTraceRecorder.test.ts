@@ -321,3 +321,25 @@ describe('createTraceRecorder: requests announced twice', () => {
     expect(trace.events.map((e) => e.request)).toEqual([outer, command, outer, undefined]);
   });
 });
+
+describe('createTraceRecorder: requests without a handle', () => {
+  it('puts a hook with no callouts outside any request into a request of its own', () => {
+    const recorder = createTraceRecorder({ server: 'dhcp4' });
+    recorder.hookWithoutCallouts('lease4_expire');
+    const id = recorder.beginRequest('packet', 'first summary');
+    recorder.setRequestSummary(id, 'DHCPDISCOVER xid=0x5');
+    recorder.hookWithoutCallouts('buffer4_receive');
+    recorder.endRequest();
+    const trace = recorder.getTrace();
+    expect(trace.requests).toEqual([
+      { id: 1, kind: 'timer', summary: 'lease4_expire' },
+      { id: 2, kind: 'packet', summary: 'DHCPDISCOVER xid=0x5' },
+    ]);
+    expect(trace.events.map((e) => [e.type, e.request, 'hook' in e ? e.hook : ''])).toEqual([
+      ['hook-start', 1, 'lease4_expire'],
+      ['hook-end', 1, 'lease4_expire'],
+      ['hook-start', 2, 'buffer4_receive'],
+      ['hook-end', 2, 'buffer4_receive'],
+    ]);
+  });
+});
