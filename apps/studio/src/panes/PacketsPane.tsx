@@ -7,6 +7,8 @@ import { describeStep } from './describeStep';
 import { FieldTree } from './FieldTree';
 import { importCapture } from './importCapture';
 
+const SAMPLES = [{ file: 'two-clients.pcap', title: 'Two clients: 2 DHCPDISCOVER, 1 DHCPREQUEST' }];
+
 /** The run's steps like Wireshark's packet list, with commands and clock advances between. */
 export function PacketsPane() {
   const workspace = useActiveWorkspace();
@@ -40,6 +42,24 @@ export function PacketsPane() {
           <button type="button" onClick={() => fileInput.current?.click()}>
             Import capture…
           </button>
+          <select
+            aria-label="Add a sample capture"
+            value=""
+            onChange={async (e) => {
+              const sample = SAMPLES.find((x) => x.file === e.target.value);
+              if (!sample) return;
+              // Served with the studio (public/samples): same origin, no network beyond it.
+              const response = await fetch(`./samples/${sample.file}`);
+              await addFromFile(new File([await response.blob()], sample.file));
+            }}
+          >
+            <option value="">Sample capture…</option>
+            {SAMPLES.map((x) => (
+              <option key={x.file} value={x.file}>
+                {x.title}
+              </option>
+            ))}
+          </select>
           <input
             ref={fileInput}
             type="file"

@@ -26,6 +26,20 @@ describe('createStudioStore', () => {
     expect(getActiveWorkspace(s.getState()).steps.map((x) => x.id)).toEqual(['c', 'b', 'a']);
   });
 
+  it('edits a step in place', () => {
+    const s = createStudioStore();
+    const { actions } = s.getState();
+    actions.addSteps([
+      { kind: 'packet', id: 'a', hex: '01' },
+      { kind: 'packet', id: 'b', hex: '02' },
+    ]);
+    actions.updateStep({ kind: 'packet', id: 'a', hex: '0101' });
+    expect(getActiveWorkspace(s.getState()).steps).toEqual([
+      { kind: 'packet', id: 'a', hex: '0101' },
+      { kind: 'packet', id: 'b', hex: '02' },
+    ]);
+  });
+
   it('changes the run hash when a library changes, not when the selection does', () => {
     const s = createStudioStore();
     const { actions } = s.getState();

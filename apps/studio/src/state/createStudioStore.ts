@@ -35,6 +35,8 @@ export interface StudioActions {
   selectLibrary(path: string | undefined): void;
   addSteps(steps: readonly RunStep[]): void;
   removeStep(id: string): void;
+  /** Replaces a step (same id), e.g. a packet's bytes edited. */
+  updateStep(step: RunStep): void;
   moveStep(id: string, delta: number): void;
   selectStep(id: string | undefined): void;
   newWorkspace(name?: string): void;
@@ -101,6 +103,8 @@ export function createStudioStore(options: { now?: () => number } = {}): StudioS
       selectLibrary: (selectedLibrary) => setState({ selectedLibrary }),
       addSteps: (steps) => edit((w) => ({ steps: [...w.steps, ...steps] })),
       removeStep: (id) => edit((w) => ({ steps: w.steps.filter((s) => s.id !== id) })),
+      updateStep: (step) =>
+        edit((w) => ({ steps: w.steps.map((s) => (s.id === step.id ? step : s)) })),
       moveStep: (id, delta) =>
         edit((w) => {
           const from = w.steps.findIndex((s) => s.id === id);
