@@ -27,6 +27,18 @@ export class ServerLogger implements HooksLogger {
     private readonly clock: () => number,
   ) {}
 
+  private readonly fullNames = new Map<string, string>();
+
+  /** "hooks" -> "kea-dhcp4.hooks"; names already under kea-* stay. */
+  private fullName(logger: string): string {
+    let full = this.fullNames.get(logger);
+    if (full === undefined) {
+      full = logger.startsWith('kea-') ? logger : `${this.root}.${logger}`;
+      this.fullNames.set(logger, full);
+    }
+    return full;
+  }
+
   configure(loggers: LoggerConfig[]): void {
     this.configs = loggers;
     this.cache.clear();
