@@ -75,6 +75,7 @@ function renderDocument(
 <meta charset="UTF-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1.0" />
 <title>${escapeHtml(page.title)} · hookscope docs</title>
+<link rel="icon" type="image/svg+xml" href="../favicon.svg" />
 <link rel="stylesheet" href="${assets.style}" />
 ${assets.head ?? ''}<script type="module" src="${assets.script}"></script>
 </head>
@@ -102,6 +103,7 @@ function renderEmbedDocument(assets: SiteAssets): string {
 <meta charset="UTF-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1.0" />
 <title>hookscope example</title>
+<link rel="icon" type="image/svg+xml" href="../favicon.svg" />
 <link rel="stylesheet" href="${assets.style}" />
 ${assets.head ?? ''}<script type="module" src="${assets.script}"></script>
 </head>

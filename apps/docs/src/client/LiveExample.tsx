@@ -1,3 +1,4 @@
+import type { RunSummary } from '@hookscope/sandbox';
 import { useId, useMemo, useState } from 'react';
 import type { Example } from '../example/example';
 import { getExampleTimeline, matchesExpectation } from '../example/getExampleTimeline';
@@ -17,6 +18,14 @@ export interface LiveExampleProps {
   studioUrl: string;
   /** The docs' embed page, absolute (for the copy-paste snippet). */
   embedUrl: string;
+}
+
+/** The run's failure, or the server's refusal of the configuration, as one line (or ''). */
+function describeRunProblem(summary: RunSummary): string {
+  if (summary.failure) return ` — ${summary.failure.kind}: ${summary.failure.message}`;
+  const answer = summary.configure;
+  if (answer && answer.result !== 0) return ` — configuration refused: ${answer.text ?? ''}`;
+  return '';
 }
 
 type Tab = { kind: 'config' } | { kind: 'library'; index: number } | { kind: 'packets' };
@@ -149,9 +158,7 @@ export function LiveExample({
           <>
             <span>
               Run {state.generation} in {Math.round(state.summary.durationMs)} ms
-              {state.summary.failure
-                ? ` — ${state.summary.failure.kind}: ${state.summary.failure.message}`
-                : ''}
+              {describeRunProblem(state.summary)}
             </span>
             {example.expect && (
               <span

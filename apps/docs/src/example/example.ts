@@ -18,6 +18,8 @@ export interface ExampleExpectation {
   hooks: string[];
   /** The library paths whose callouts ran, in the order of their first call. */
   libraries: string[];
+  /** `refused`: the configuration is expected to fail (a library refused). Default: accepted. */
+  configure?: 'refused';
 }
 
 export interface Example {

@@ -14,6 +14,7 @@ export class ExampleSyntaxError extends Error {
  * kea: 3.3.1                          (default 3.3.1)
  * expect-hooks: pkt4_receive, pkt4_send
  * expect-libraries: /usr/local/lib/libtutorial.so
+ * expect-configure: refused           (only when the server is expected to refuse the config)
  * --- config
  * { "Dhcp4": { … } }
  * --- library /usr/local/lib/libtutorial.so
@@ -67,6 +68,10 @@ export function parseExample(text: string): Example {
   }
   const hooks = headers.get('expect-hooks');
   const libs = headers.get('expect-libraries');
+  const configure = headers.get('expect-configure');
+  if (configure !== undefined && configure !== 'refused') {
+    throw new ExampleSyntaxError(`example ${id}: expect-configure can only be "refused"`);
+  }
   return {
     id,
     title: headers.get('title') ?? id,
@@ -78,7 +83,11 @@ export function parseExample(text: string): Example {
     expect:
       hooks === undefined && libs === undefined
         ? undefined
-        : { hooks: splitList(hooks), libraries: splitList(libs) },
+        : {
+            hooks: splitList(hooks),
+            libraries: splitList(libs),
+            ...(configure ? { configure } : {}),
+          },
   };
 }
 

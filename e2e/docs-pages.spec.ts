@@ -1,0 +1,55 @@
+// The docs site: every page loads without console errors and every live example on it runs
+// and shows the timeline its source promises. Pages come from the built search index, so a
+// new page is tested without touching this file.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+
+const SCREENS = 'test-results/screens';
+// The build the preview serves (DOCS_DIST overrides it for a preview of another folder).
+const dist = process.env.DOCS_DIST ?? resolve(import.meta.dirname, '../dist');
+const index = JSON.parse(readFileSync(resolve(dist, 'docs/search-index.json'), 'utf8')) as {
+  slug: string;
+  title: string;
+}[];
+
+/** Console errors and page errors seen while `page` is open. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+for (const { slug, title } of index) {
+  test(`docs page ${slug} loads and its examples match their timelines`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const errors = collectErrors(page);
+    await page.goto(`/docs/${slug}.html`);
+    await expect(page.locator('main h1').first()).toBeVisible();
+    await expect(page).toHaveTitle(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    const figures = page.locator('figure.live-example');
+    const count = await figures.count();
+    for (let i = 0; i < count; i++) {
+      const figure = figures.nth(i);
+      await figure.scrollIntoViewIfNeeded();
+      const live = figure.getByTestId('live-example');
+      await expect(live).toHaveAttribute('data-phase', /done|error/, { timeout: 20_000 });
+      await expect(live).toHaveAttribute('data-phase', 'done');
+      const verdict = live.getByTestId('verdict');
+      const result = live.locator('.result');
+      const expected = [
+        await result.getAttribute('data-expected-hooks'),
+        await result.getAttribute('data-expected-libraries'),
+      ];
+      await expect(result).toHaveAttribute('data-observed-hooks', expected[0] ?? '');
+      await expect(result).toHaveAttribute('data-observed-libraries', expected[1] ?? '');
+      await expect(verdict).toHaveAttribute('data-matches', 'true');
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENS}/docs-${slug}.png`, fullPage: count <= 3 });
+    expect(errors).toEqual([]);
+  });
+}
