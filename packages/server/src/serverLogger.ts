@@ -66,11 +66,15 @@ export class ServerLogger implements HooksLogger {
     return true;
   }
 
+  /** The engine asks before building a record (its names are unprefixed, as in `log`). */
+  isEnabled(logger: string, severity: HooksLogRecord['severity'], debuglevel?: number): boolean {
+    if (!this.sink) return false;
+    return this.enabled(this.fullName(logger), severity, debuglevel);
+  }
+
   log(record: HooksLogRecord): void {
     if (!this.sink) return;
-    const logger = record.logger.startsWith('kea-')
-      ? record.logger
-      : `${this.root}.${record.logger}`;
+    const logger = this.fullName(record.logger);
     if (!this.enabled(logger, record.severity, record.debuglevel)) return;
     const out: ServerLogRecord = { ...record, logger, timestamp: formatLogTime(this.clock()) };
     this.sink.log(out);
