@@ -10,6 +10,9 @@ test('the tutorial example, from an empty profile to the line in the virtual log
   await expect(page.getByLabel('Workspace')).toHaveValue(/.+/);
   await expect(studio.pane('Packets').getByRole('row')).toHaveCount(3);
   expect(await studio.waitForRun()).toMatch(/^Run finished/);
+  await expect(
+    studio.pane('Libraries').getByRole('region', { name: 'Built-in libraries in this config' }),
+  ).toContainText('The hooks guide tutorial');
 
   await studio.showRunTab('Hook sequence');
   await expect(studio.pane('Run').getByText('pkt4_receive').first()).toBeVisible();

@@ -1,5 +1,7 @@
+import { getBuiltinLibrary } from '@hookscope/libraries';
 import { useId, useState } from 'react';
 import { CodeEditor } from '../editors/CodeEditor';
+import { readHooksLibraries } from '../editors/hooksLibrariesEdits';
 import { useActiveWorkspace, useStudio, useStudioActions } from '../state/useStudio';
 import { downloadText } from './files';
 
@@ -19,6 +21,34 @@ export function pkt4_receive(handle: CalloutHandle): number {
   return 0;
 }
 `;
+
+/** The built-in libraries the config names, with what each shows (their code is hookscope's). */
+function BuiltinLibraries() {
+  const workspace = useActiveWorkspace();
+  const named = readHooksLibraries(workspace.config, workspace.family) ?? [];
+  const builtins = named
+    .map((entry) =>
+      typeof entry.library === 'string' ? getBuiltinLibrary(entry.library) : undefined,
+    )
+    .filter((b, i, all) => b !== undefined && all.indexOf(b) === i);
+  if (builtins.length === 0) return null;
+  return (
+    <section className="builtins" aria-label="Built-in libraries in this config">
+      <h3>Built-in libraries in this config</h3>
+      {builtins.map(
+        (b) =>
+          b && (
+            <details key={b.id} open={builtins.length === 1}>
+              <summary>
+                {b.title} <code>{b.path}</code>
+              </summary>
+              <p>{b.explanation}</p>
+            </details>
+          ),
+      )}
+    </section>
+  );
+}
 
 /** The user's libraries: one tab per library path, Monaco with the engine's IntelliSense. */
 export function LibraryPane() {
@@ -100,6 +130,7 @@ export function LibraryPane() {
       ) : (
         <p className="hint">No library of your own yet: create one, or open an example.</p>
       )}
+      <BuiltinLibraries />
     </section>
   );
 }
