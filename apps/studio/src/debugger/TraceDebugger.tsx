@@ -1,5 +1,5 @@
 import type { TraceDocument } from '@hookscope/trace';
-import { useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { BreakpointsPanel } from './BreakpointsPanel';
 import { ComparePanel } from './ComparePanel';
 import {
@@ -48,6 +48,7 @@ export function TraceDebugger(props: TraceDebuggerProps) {
   useEffect(() => {
     const { actions } = store.getState();
     actions.load(trace, { keepPlace: loaded.current });
+    if (trace) performance.mark('hookscope:trace-shown');
     if (trace && !loaded.current) {
       loaded.current = true;
       if (initialPlace) actions.applyPlace(initialPlace.step, initialPlace.breakpoints);
@@ -78,6 +79,8 @@ function DebuggerLayout() {
   const index = useDebugger((s) => s.index);
   const request = useDebugger((s) => s.request);
   const cursor = useDebugger((s) => s.cursor);
+  // The inspector follows the cursor at a lower priority: holding a step key stays smooth.
+  const inspected = useDeferredValue(cursor);
   const actions = useDebugger((s) => s.actions);
   const hasCompare = useDebugger((s) => s.compare !== undefined);
   const difference = useDebugger((s) => s.compare?.difference);
@@ -165,7 +168,7 @@ function DebuggerLayout() {
             />
             {hasCompare && <ComparePanel onGoToDifference={goToDifference} />}
           </div>
-          <Inspector index={index} position={cursor} />
+          <Inspector index={index} position={inspected} />
         </div>
       </div>
     </section>

@@ -1,0 +1,137 @@
+// `pnpm bench trace-view`: the trace debugger in headless Chromium on a synthetic trace of
+// 10,000 requests × 4 libraries (packages/trace's generator). Builds the studio into a temp
+// folder, serves it with a tiny static server, imports the trace through the debugger's file
+// input, and measures: the time to open it (file read, parse, index, first draw), and frame
+// times (requestAnimationFrame deltas collected in the page) while scrolling the request list
+// and while stepping (callouts and requests) from the keyboard.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { createSyntheticTrace, writeTrace } from '@hookscope/trace';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+
+const REQUESTS = 10_000;
+const LIBRARIES = 4;
+const root = resolve(import.meta.dirname, '../../..');
+const work = mkdtempSync(join(tmpdir(), 'hookscope-trace-view-'));
+const outDir = join(work, 'dist');
+await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'silent', build: { outDir } });
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+const server = createServer((request, response) => {
+  const path = normalize(decodeURIComponent((request.url ?? '/').split(/[?#]/)[0] ?? '/'));
+  const file = join(outDir, path.endsWith('/') ? `${path}index.html` : path);
+  try {
+    const body = readFileSync(file);
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+});
+await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+const port = (server.address() as AddressInfo).port;
+
+const tracePath = join(work, 'trace.json');
+const traceText = writeTrace(createSyntheticTrace({ requests: REQUESTS, libraries: LIBRARIES }));
+writeFileSync(tracePath, traceText);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+type Frames = { count: number; p50: number; p95: number; max: number; over50ms: number };
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByRole('button', { name: 'Open trace debugger' }).click();
+  await page.getByLabel('Import a trace', { exact: true }).waitFor();
+
+  const started = performance.now();
+  await page.getByLabel('Import a trace', { exact: true }).setInputFiles(tracePath);
+  await page.getByText(`Requests (${REQUESTS})`).waitFor({ timeout: 60_000 });
+  await page.getByTestId('debugger-position').getByText('callout 1 of').waitFor();
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => done(0)))');
+  const openWallMs = performance.now() - started;
+  const inPageOpenMs = (await page.evaluate(
+    "performance.measure('open', 'hookscope:trace-import', 'hookscope:trace-shown').duration",
+  )) as number;
+
+  // In-page code is passed as text: tsx would wrap functions in helpers the page lacks.
+  const FRAME_LOOP = `(({ kind, frames }) => new Promise((done) => {
+    const scroller = document.querySelector('[data-testid="request-scroller"]');
+    const deltas = [];
+    let last = performance.now();
+    let i = 0;
+    const tick = (now) => {
+      deltas.push(now - last);
+      last = now;
+      if (kind === 'scroll' && scroller) scroller.scrollTop += 400;
+      if (kind === 'step') {
+        const key = i % 5 === 4 ? 'r' : 'n';
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      }
+      if (++i < frames) requestAnimationFrame(tick);
+      else done(deltas.slice(1));
+    };
+    requestAnimationFrame(tick);
+  }))`;
+  /** Runs `frames` animation frames, scrolling or stepping in each; returns the frame deltas. */
+  const measure = (kind: 'scroll' | 'step', frames: number) =>
+    page.evaluate(`${FRAME_LOOP}(${JSON.stringify({ kind, frames })})`) as Promise<number[]>;
+  const summarise = (deltas: number[]): Frames => {
+    const sorted = [...deltas].sort((a, b) => a - b);
+    const at = (q: number) => Number((sorted[Math.floor(q * (sorted.length - 1))] ?? 0).toFixed(2));
+    return {
+      count: deltas.length,
+      p50: at(0.5),
+      p95: at(0.95),
+      max: at(1),
+      over50ms: deltas.filter((d) => d > 50).length,
+    };
+  };
+  await page.evaluate('document.activeElement?.blur()');
+  const scroll = summarise(await measure('scroll', 240));
+  const step = summarise(await measure('step', 240));
+  const position = await page.getByTestId('debugger-position').textContent();
+
+  const result = {
+    bench: 'studio/trace-view',
+    requests: REQUESTS,
+    libraries: LIBRARIES,
+    traceBytes: traceText.length,
+    openWallMs: Math.round(openWallMs),
+    openInPageMs: Math.round(inPageOpenMs),
+    scrollFrames: scroll,
+    stepFrames: step,
+  };
+  console.log(JSON.stringify(result));
+  console.log(
+    `trace view (${REQUESTS} requests × ${LIBRARIES} libraries, ${(traceText.length / 1e6).toFixed(1)} MB): ` +
+      `open ${result.openWallMs} ms (${result.openInPageMs} ms in page); ` +
+      `scroll frames p50 ${scroll.p50} ms, p95 ${scroll.p95} ms, max ${scroll.max} ms; ` +
+      `step frames p50 ${step.p50} ms, p95 ${step.p95} ms, max ${step.max} ms (ended at ${position})`,
+  );
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(work, { recursive: true, force: true });
+}
