@@ -32,21 +32,19 @@ for (const { slug, title } of index) {
     await expect(page).toHaveTitle(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     const figures = page.locator('figure.live-example');
     const count = await figures.count();
+    // Scroll every example into view first: each starts its own sandbox as it appears, so
+    // they run side by side; then check them one by one.
+    for (let i = 0; i < count; i++) await figures.nth(i).scrollIntoViewIfNeeded();
     for (let i = 0; i < count; i++) {
-      const figure = figures.nth(i);
-      await figure.scrollIntoViewIfNeeded();
-      const live = figure.getByTestId('live-example');
-      await expect(live).toHaveAttribute('data-phase', /done|error/, { timeout: 20_000 });
+      const live = figures.nth(i).getByTestId('live-example');
+      await expect(live).toHaveAttribute('data-phase', /done|error/, { timeout: 30_000 });
       await expect(live).toHaveAttribute('data-phase', 'done');
-      const verdict = live.getByTestId('verdict');
       const result = live.locator('.result');
-      const expected = [
-        await result.getAttribute('data-expected-hooks'),
-        await result.getAttribute('data-expected-libraries'),
-      ];
-      await expect(result).toHaveAttribute('data-observed-hooks', expected[0] ?? '');
-      await expect(result).toHaveAttribute('data-observed-libraries', expected[1] ?? '');
-      await expect(verdict).toHaveAttribute('data-matches', 'true');
+      const expectedHooks = (await result.getAttribute('data-expected-hooks')) ?? '';
+      const expectedLibraries = (await result.getAttribute('data-expected-libraries')) ?? '';
+      await expect(result).toHaveAttribute('data-observed-hooks', expectedHooks);
+      await expect(result).toHaveAttribute('data-observed-libraries', expectedLibraries);
+      await expect(live.getByTestId('verdict')).toHaveAttribute('data-matches', 'true');
     }
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENS}/docs-${slug}.png`, fullPage: count <= 3 });
