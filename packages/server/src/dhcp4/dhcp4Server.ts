@@ -158,10 +158,13 @@ export class Dhcp4Server extends ServerCore {
   receiveDetailed(bytes: Uint8Array, meta?: PacketMeta): SentPacket[] {
     if (this.isShutdown || !this.config) return [];
     const observer = this.options.observer;
+    // parsed once for the request's label, then reused when buffer*_receive has no callouts
+    let parsed: Pkt4 | undefined;
     if (observer?.beginRequest) {
       let label = `DHCPv4 datagram (${bytes.length} bytes)`;
       try {
-        label = summary4(Pkt4.unpack(bytes));
+        parsed = Pkt4.unpack(bytes);
+        label = summary4(parsed);
       } catch {
         // an unparsable datagram keeps the generic label
       }
@@ -170,7 +173,7 @@ export class Dhcp4Server extends ServerCore {
     const sent: SentPacket[] = [];
     let ex: Exchange4 | undefined;
     try {
-      ex = this.processPacket(bytes, meta, sent);
+      ex = this.processPacket(bytes, meta, sent, parsed);
     } finally {
       if (ex?.handle && !this.parkedHandles.has(ex.handle)) ex.handle.release();
       observer?.endRequest?.();
@@ -185,6 +188,7 @@ export class Dhcp4Server extends ServerCore {
     bytes: Uint8Array,
     meta: PacketMeta | undefined,
     sent: SentPacket[],
+    parsed?: Pkt4,
   ): Exchange4 | undefined {
     const h = this.hooks;
     const d = this.driver;
@@ -226,7 +230,7 @@ export class Dhcp4Server extends ServerCore {
     } else {
       d.reached(h.buffer4_receive);
       try {
-        query = Pkt4.unpack(bytes);
+        query = parsed ?? Pkt4.unpack(bytes);
       } catch (error) {
         return this.parseFailed(newExchange(new Pkt4(), undefined), error);
       }

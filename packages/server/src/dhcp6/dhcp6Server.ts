@@ -144,10 +144,13 @@ export class Dhcp6Server extends ServerCore {
   receiveDetailed(bytes: Uint8Array, meta?: PacketMeta): SentPacket[] {
     if (this.isShutdown || !this.config) return [];
     const observer = this.options.observer;
+    // parsed once for the request's label, then reused when buffer*_receive has no callouts
+    let parsed: Pkt6 | undefined;
     if (observer?.beginRequest) {
       let label = `DHCPv6 datagram (${bytes.length} bytes)`;
       try {
-        label = summary6(Pkt6.unpack(bytes));
+        parsed = Pkt6.unpack(bytes);
+        label = summary6(parsed);
       } catch {
         // keep the generic label
       }
@@ -156,7 +159,7 @@ export class Dhcp6Server extends ServerCore {
     const sent: SentPacket[] = [];
     let ex: Exchange6 | undefined;
     try {
-      ex = this.processPacket(bytes, meta, sent);
+      ex = this.processPacket(bytes, meta, sent, parsed);
     } finally {
       if (ex?.handle && !this.parkedHandles.has(ex.handle)) ex.handle.release();
       observer?.endRequest?.();
@@ -186,6 +189,7 @@ export class Dhcp6Server extends ServerCore {
     bytes: Uint8Array,
     meta: PacketMeta | undefined,
     sent: SentPacket[],
+    parsed?: Pkt6,
   ): Exchange6 | undefined {
     const h = this.hooks;
     const d = this.driver;
@@ -228,7 +232,7 @@ export class Dhcp6Server extends ServerCore {
     } else {
       d.reached(h.buffer6_receive);
       try {
-        query = Pkt6.unpack(bytes);
+        query = parsed ?? Pkt6.unpack(bytes);
       } catch (error) {
         return this.parseFailed(this.newExchange(new Pkt6()), error);
       }
