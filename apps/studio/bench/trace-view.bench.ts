@@ -13,7 +13,7 @@ import { createSyntheticTrace, writeTrace } from '@hookscope/trace';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 
-const REQUESTS = 10_000;
+const REQUESTS = Number(process.env.TRACE_VIEW_REQUESTS ?? 10_000);
 const LIBRARIES = 4;
 const root = resolve(import.meta.dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'hookscope-trace-view-'));

@@ -1,5 +1,5 @@
 import type { Breakpoint } from '@hookscope/trace';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useDebugger } from './useDebugger';
 
 type Kind = Breakpoint['kind'];
@@ -31,7 +31,7 @@ export function describeBreakpoint(b: Breakpoint): string {
 }
 
 /** The breakpoints set, and a form to add one. */
-export function BreakpointsPanel() {
+export const BreakpointsPanel = memo(function BreakpointsPanel() {
   const index = useDebugger((s) => s.index);
   const breakpoints = useDebugger((s) => s.breakpoints);
   const actions = useDebugger((s) => s.actions);
@@ -131,4 +131,4 @@ export function BreakpointsPanel() {
       )}
     </section>
   );
-}
+});

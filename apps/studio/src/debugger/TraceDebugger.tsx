@@ -58,14 +58,26 @@ export function TraceDebugger(props: TraceDebuggerProps) {
   useEffect(() => {
     if (!onPlaceChange) return undefined;
     let last = '';
-    return store.subscribe((state) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Told once the cursor rests (150 ms): browsers throttle history updates, and a held step
+    // key must not pay for one per frame.
+    const tell = () => {
+      timer = undefined;
+      const state = store.getState();
       const place = { step: getPlaceText(state), breakpoints: getBreakpointsText(state) };
       const text = `${place.step}|${place.breakpoints}`;
       if (text !== last && state.index) {
         last = text;
         onPlaceChange(place);
       }
+    };
+    const unsubscribe = store.subscribe(() => {
+      if (timer === undefined) timer = setTimeout(tell, 150);
     });
+    return () => {
+      unsubscribe();
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, [store, onPlaceChange]);
   return (
     <DebuggerContext.Provider value={store}>

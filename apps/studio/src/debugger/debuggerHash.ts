@@ -41,6 +41,6 @@ export function writeDebuggerHash(hash: string, value: DebuggerHash): string {
   if (value.step) params.set('step', value.step);
   if (value.breakpoints && value.breakpoints !== '%5B%5D') params.set('bp', value.breakpoints);
   if (value.workspace) params.set('ws', value.workspace);
-  const text = params.toString().replace(/^debug=(&|$)/, 'debug$1');
+  const text = params.toString().replace(/(^|&)debug=(?=&|$)/, '$1debug');
   return text === '' ? '' : `#${text}`;
 }
