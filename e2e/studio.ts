@@ -59,9 +59,12 @@ export class Studio {
     return this.page.getByTestId('run-status');
   }
 
-  /** Waits for a run to finish (successfully or not) and returns the status text. */
+  /**
+   * Waits until the run shown is the run of the workspace as it is now (the app's idle signal:
+   * no edit waiting out the debounce, no run in flight) and returns the status text.
+   */
   async waitForRun(): Promise<string> {
-    await expect(this.runStatus()).not.toHaveText(/Running|Not run/, { timeout: 20_000 });
+    await expect(this.runStatus()).toHaveAttribute('data-state', 'idle', { timeout: 20_000 });
     return (await this.runStatus().textContent()) ?? '';
   }
 

@@ -20,6 +20,7 @@ export function RunPane() {
   const [tab, setTab] = useState<Tab>('hooks');
   const view = run.data;
   const failure = view?.summary?.failure;
+  const idle = !run.isFetching && !run.waiting;
   const status = run.isFetching
     ? 'Running…'
     : failure
@@ -31,7 +32,12 @@ export function RunPane() {
     <section className="pane run-pane" aria-label="Run">
       <div className="pane-title">
         <h2>Run</h2>
-        <output className="run-status" aria-live="polite" data-testid="run-status">
+        <output
+          className="run-status"
+          aria-live="polite"
+          data-testid="run-status"
+          data-state={idle ? 'idle' : 'busy'}
+        >
           {status}
         </output>
         <div role="tablist" aria-label="Run output" className="tabs">

@@ -1,6 +1,6 @@
 import type { HookEvent, LogLine, RunSummary, StepOutcome } from '@hookscope/sandbox';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStudioInstance } from '../state/useStudio';
 import { getRunInput, hashWorkspace, type Workspace } from '../state/workspace';
 
@@ -33,8 +33,13 @@ export function useRun(workspace: Workspace) {
   const { sandbox } = useStudioInstance();
   const client = useQueryClient();
   const settled = useDebounced(workspace, RERUN_DELAY_MS);
-  const key = ['run', settled.id, hashWorkspace(settled)] as const;
-  return useQuery({
+  // Hashing walks the whole workspace: once per workspace object, not per render.
+  const settledHash = useMemo(() => hashWorkspace(settled), [settled]);
+  const currentHash = useMemo(() => hashWorkspace(workspace), [workspace]);
+  const key = ['run', settled.id, settledHash] as const;
+  // Whether edits are waiting out the debounce: the run shown is not yet the workspace's.
+  const waiting = settled.id !== workspace.id || settledHash !== currentHash;
+  const query = useQuery({
     queryKey: key,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 60_000,
@@ -55,4 +60,5 @@ export function useRun(workspace: Workspace) {
       return { ...view, summary };
     },
   });
+  return { ...query, waiting };
 }
