@@ -169,3 +169,57 @@ describe('DHCPv4 hook points', () => {
     ]);
   });
 });
+
+describe('lease4_offer (Kea 2.5.2 and later)', () => {
+  it('runs for a DISCOVER with its arguments; an address found in use is declined, no OFFER', () => {
+    const seen: string[] = [];
+    /** lease4_offer: records its arguments and says the address is in use; lease4_server_decline: records. */
+    const pingCheck: LibraryModule = {
+      version: () => 30301,
+      multi_threading_compatible: () => 1,
+      lease4_offer(handle: CalloutHandle) {
+        seen.push(`lease4_offer(${handle.getArgumentNames().join(',')})`);
+        handle.setArgument('offer_address_in_use', true, 'bool');
+        return 0;
+      },
+      lease4_server_decline(handle: CalloutHandle) {
+        seen.push(`lease4_server_decline(${handle.getArgument<{ addr: string }>('lease4').addr})`);
+        return 0;
+      },
+      pkt4_send() {
+        seen.push('pkt4_send');
+        return 0;
+      },
+    };
+    const { server } = makeServer('dhcp4', { '/lib/ping.so': pingCheck });
+    server.configure(config4([{ library: '/lib/ping.so' }]));
+    expect(server.receive(discover())).toEqual([]);
+    expect(seen).toEqual([
+      'lease4_offer(host,leases4,offer_lifetime,old_lease,query4,response4)',
+      'lease4_server_decline(192.0.2.100)',
+    ]);
+    expect(server.leases()[0]?.stateName).toBe('declined');
+  });
+
+  it('does not exist under 2.2.0: a DISCOVER goes from allocation to pkt4_send', () => {
+    const seen: string[] = [];
+    const { server } = makeServer(
+      'dhcp4',
+      {},
+      { keaVersion: '2.2.0', observer: { hookWithoutCallouts: (hook) => seen.push(hook) } },
+    );
+    server.configure(config4());
+    seen.length = 0;
+    server.receive(discover());
+    expect(seen).not.toContain('lease4_offer');
+    const newest = makeServer(
+      'dhcp4',
+      {},
+      { observer: { hookWithoutCallouts: (hook) => seen.push(hook) } },
+    );
+    newest.server.configure(config4());
+    seen.length = 0;
+    newest.server.receive(discover());
+    expect(seen.slice(4, 7)).toEqual(['lease4_select', 'lease4_offer', 'pkt4_send']);
+  });
+});

@@ -24,6 +24,7 @@ export function assignLease4(server: Dhcp4Server, ex: Exchange4, fake: boolean):
   const matchClientId = subnet.config.matchClientId;
   const clientId = matchClientId ? ex.clientId : undefined;
   const existing = store.findClient(subnet.id, ex.clientId, ex.hwaddr, matchClientId);
+  ex.oldLease = existing;
   const ciaddr = query.getCiaddr();
   const hint = requestedAddress(query) ?? (ciaddr !== '0.0.0.0' ? ciaddr : undefined);
   const hintValue = hint === undefined ? undefined : server.addressValue(hint);

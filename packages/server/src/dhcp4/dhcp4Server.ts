@@ -59,6 +59,7 @@ export interface Hooks4 {
   lease4_release: number;
   lease4_decline: number;
   lease4_offer: number;
+  lease4_server_decline: number;
   leases4_committed: number;
   pkt4_send: number;
   buffer4_send: number;
@@ -93,6 +94,7 @@ export class Dhcp4Server extends ServerCore {
       lease4_release: d.index('lease4_release'),
       lease4_decline: d.index('lease4_decline'),
       lease4_offer: d.find('lease4_offer'),
+      lease4_server_decline: d.find('lease4_server_decline'),
       leases4_committed: d.index('leases4_committed'),
       pkt4_send: d.index('pkt4_send'),
       buffer4_send: d.index('buffer4_send'),

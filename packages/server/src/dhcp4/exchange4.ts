@@ -22,6 +22,8 @@ export interface Exchange4 {
   deleted: Lease4[];
   /** the lease a DISCOVER offers (not stored) */
   offered: Lease4 | undefined;
+  /** the client's lease before this query (lease4_offer's old_lease) */
+  oldLease: Lease4 | undefined;
   /** whether leases4_committed runs for this query (Kea: a lease-assignment context exists) */
   committed: boolean;
   hostname: string;
@@ -42,6 +44,7 @@ export function newExchange(query: Pkt4, handle: CalloutHandle | undefined): Exc
     leases: [],
     deleted: [],
     offered: undefined,
+    oldLease: undefined,
     committed: false,
     hostname: '',
     fwdUpdate: false,

@@ -1,9 +1,11 @@
 import type { Pkt4 } from '@hookscope/dhcp';
+import type { CalloutHandle } from '@hookscope/engine';
 import { CPP } from '../cppTypes';
 import type { SentPacket } from '../types';
 import type { Dhcp4Server } from './dhcp4Server';
 import type { Exchange4 } from './exchange4';
 import { orderForPacking } from './packet4';
+import { callParkable4 } from './parkableHook4';
 
 const SENT_STAT: Record<number, string> = {
   2: 'pkt4-offer-sent',
@@ -21,66 +23,93 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
   const d = server.driver;
   const h = server.hooks;
   if (ex.committed) {
-    const handle = server.handleOf(ex);
     if (d.present(h.leases4_committed)) {
-      const lot = ex.response
-        ? d.manager.getParkingLots().getParkingLot(h.leases4_committed)
-        : undefined;
-      const query = ex.query;
-      let resumed = false;
-      if (lot) {
-        lot.park(
-          query,
-          () => {
-            resumed = true;
-            server.options.observer?.unpark?.('leases4_committed', handle);
-            if (server.wants('DHCPX_PARK_LIMIT')) server.say('DHCPX_PARK_LIMIT', query.getLabel());
-            const out: SentPacket[] = [];
-            try {
-              sendPacket(server, ex, out);
-            } finally {
-              server.parkedHandles.delete(handle);
-              handle.release();
-            }
-            for (const s of out) {
-              server.unparked.push(s);
-              server.options.onUnparkedResponse?.(s);
-            }
-          },
-          () => {
-            server.parkedHandles.delete(handle);
-            handle.release();
-          },
-        );
-      }
+      const { outcome, handle, sentNow } = callParkable4(
+        server,
+        ex,
+        h.leases4_committed,
+        'leases4_committed',
+        (handle) => {
+          handle.setArgument('query4', ex.query, CPP.pkt4);
+          if (server.features.committedHasResponse)
+            handle.setArgument('response4', ex.response, CPP.pkt4);
+          handle.setArgument('leases4', ex.leases, CPP.lease4Collection);
+          handle.setArgument('deleted_leases4', ex.deleted, CPP.lease4Collection);
+        },
+        (_handle, out) => sendPacket(server, ex, out),
+      );
+      sent.push(...sentNow);
+      if (outcome === 'parked' || outcome === 'resumed') return;
       handle.deleteAllArguments();
-      handle.setArgument('query4', query, CPP.pkt4);
-      if (server.features.committedHasResponse)
-        handle.setArgument('response4', ex.response, CPP.pkt4);
-      handle.setArgument('leases4', ex.leases, CPP.lease4Collection);
-      handle.setArgument('deleted_leases4', ex.deleted, CPP.lease4Collection);
-      d.call(h.leases4_committed, handle);
-      const status = handle.getStatus();
-      handle.deleteAllArguments();
-      if (status === 3 && lot && !resumed) {
-        if (lot.isParked(query)) {
-          if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_PARK'))
-            server.say('DHCPX_HOOK_LEASESX_COMMITTED_PARK', query.getLabel());
-          server.parkedHandles.add(handle);
-          server.options.observer?.park?.('leases4_committed', handle);
-          return;
-        }
-      }
-      if (lot && !resumed) lot.drop(query);
-      if (resumed) return;
-      if (status === 2) {
+      if (outcome === 'drop') {
         if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_DROP'))
-          server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', query.getLabel());
+          server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', ex.query.getLabel());
         return;
       }
-    } else d.reached(h.leases4_committed, handle);
+    } else d.reached(h.leases4_committed, server.handleOf(ex));
+  } else if (ex.offered && ex.response && h.lease4_offer >= 0) {
+    // Kea 2.5.2 and later: lease4_offer where leases4_committed would be, for a DISCOVER
+    if (d.present(h.lease4_offer)) {
+      const offered = ex.offered;
+      const { outcome, handle, sentNow } = callParkable4(
+        server,
+        ex,
+        h.lease4_offer,
+        'lease4_offer',
+        (handle) => {
+          handle.setArgument('query4', ex.query, CPP.pkt4);
+          handle.setArgument('response4', ex.response, CPP.pkt4);
+          handle.setArgument('leases4', [offered], CPP.lease4Collection);
+          handle.setArgument('offer_lifetime', 0, CPP.uint32);
+          handle.setArgument('old_lease', ex.oldLease, CPP.lease4);
+          handle.setArgument('host', ex.reservation, CPP.constHost);
+        },
+        (handle, out) => {
+          if (!addressInUse(server, ex, handle)) sendPacket(server, ex, out);
+        },
+      );
+      sent.push(...sentNow);
+      if (outcome === 'parked' || outcome === 'resumed') return;
+      const inUse = addressInUse(server, ex, handle);
+      handle.deleteAllArguments();
+      if (outcome === 'drop' || inUse) return;
+    } else d.reached(h.lease4_offer, server.handleOf(ex));
   }
   sendPacket(server, ex, sent);
+}
+
+/**
+ * A lease4_offer callout that found the offered address in use (offer_address_in_use = true)
+ * makes the server decline the lease itself: lease4_server_decline runs (status ignored) and
+ * the OFFER is not sent.
+ */
+function addressInUse(server: Dhcp4Server, ex: Exchange4, handle: CalloutHandle): boolean {
+  let inUse = false;
+  try {
+    inUse = handle.getArgument<boolean>('offer_address_in_use') === true;
+  } catch {
+    return false;
+  }
+  const lease = ex.offered;
+  if (!inUse || !lease) return inUse;
+  const probation = server.config?.declineProbationPeriod ?? 86400;
+  const declined = lease.clone();
+  declined.hwaddr = undefined;
+  declined.clientId = undefined;
+  declined.validLft = probation;
+  declined.cltt = server.nowSeconds();
+  declined.state = 1;
+  if (server.store.get(declined.addr)) server.store.update(declined);
+  else server.store.add(declined);
+  const d = server.driver;
+  const h = server.hooks.lease4_server_decline;
+  if (h >= 0 && d.present(h)) {
+    handle.deleteAllArguments();
+    handle.setArgument('query4', ex.query, CPP.pkt4);
+    handle.setArgument('lease4', declined, CPP.lease4);
+    d.call(h, handle);
+  } else d.reached(h, handle);
+  return true;
 }
 
 /** pkt4_send, pack, buffer4_send, send. */
