@@ -48,19 +48,36 @@ test('"open in studio" reproduces the example in the studio', async ({ page, con
     live.getByRole('button', { name: 'Open in studio' }).click(),
   ]);
   const studio = new Studio(studioPage);
-  await expect(studioPage.getByRole('button', { name: 'New workspace' })).toBeVisible({
-    timeout: 20_000,
-  });
+  // The studio shows a shared workspace's code and asks before running it.
+  const review = studioPage.getByRole('dialog', { name: 'Shared workspace' });
+  await expect(review).toContainText('/usr/local/lib/libtutorial.so', { timeout: 20_000 });
+  await review.getByRole('button', { name: 'Open and run this workspace' }).click();
   await expect(studioPage.getByLabel('Workspace').locator('option:checked')).toHaveText(
     'Docs: The tutorial library',
   );
+  // The studio opens the run in its trace debugger: the example's timeline is there.
+  const studioDebugger = studioPage.getByRole('region', { name: 'Trace debugger view' });
+  await expect(studioDebugger.getByText('pkt4_receive').first()).toBeVisible({ timeout: 20_000 });
+  await studio.screenshot('docs-opened-in-studio-debugger');
+  await studioDebugger
+    .getByRole('button', { name: /^Close/ })
+    .first()
+    .click();
   await expect(studio.pane('Packets').getByRole('row')).toHaveCount(4);
-  expect(await studio.waitForRun()).toMatch(/^Run finished/);
+  await expect(studio.runStatus()).toHaveText(/^Run finished/, { timeout: 20_000 });
   await studio.showRunTab('Files');
   const file = studio.pane('Run').getByRole('figure');
   await expect(file).toContainText('/data/clients/interesting.log');
   await expect(file).toContainText('hwtype=1 00:0c:01:02:03:06 192.0.2.10');
   await studio.screenshot('docs-opened-in-studio');
+  await studioPage.close();
+
+  // The example's own trace debugger (the studio's, embedded) steps through the same run.
+  await live.getByRole('button', { name: /Step through this run in the trace debugger/ }).click();
+  const debuggerView = live.getByRole('region', { name: 'Trace debugger' });
+  await expect(debuggerView).toBeVisible({ timeout: 20_000 });
+  await debuggerView.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENS}/docs-example-trace-debugger.png` });
 });
 
 test('the embed snippet shows a runnable example through the iframe route', async ({ page }) => {

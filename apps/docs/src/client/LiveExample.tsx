@@ -1,5 +1,5 @@
 import type { RunSummary } from '@hookscope/sandbox';
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import type { Example } from '../example/example';
 import { getExampleTimeline, matchesExpectation } from '../example/getExampleTimeline';
 import { getLibraryPaths } from '../example/getLibraryPaths';
@@ -19,6 +19,10 @@ export interface LiveExampleProps {
   /** The docs' embed page, absolute (for the copy-paste snippet). */
   embedUrl: string;
 }
+
+const ExampleDebugger = lazy(() =>
+  import('./ExampleDebugger').then((m) => ({ default: m.ExampleDebugger })),
+);
 
 /** The run's failure, or the server's refusal of the configuration, as one line (or ''). */
 function describeRunProblem(summary: RunSummary): string {
@@ -46,6 +50,8 @@ export function LiveExample({
   const [selected, setSelected] = useState<SelectedCell | undefined>(undefined);
   const [showLog, setShowLog] = useState(false);
   const [snippet, setSnippet] = useState<string | undefined>(undefined);
+  const [linkError, setLinkError] = useState<string | undefined>(undefined);
+  const [debuggerOpen, setDebuggerOpen] = useState(false);
   const { state, run } = useExampleRun(example, active, workerUrl);
   const baseId = useId();
   const libraryPaths = useMemo(() => getLibraryPaths(example.config), [example.config]);
@@ -57,6 +63,13 @@ export function LiveExample({
     const labels = new Map<string, string>();
     example.packets.split('\n').forEach((line, i) => {
       labels.set(`line-${i + 1}`, line.trim().split(/\s+/)[0] ?? '');
+    });
+    return labels;
+  }, [example.packets]);
+  const fullStepLabels = useMemo(() => {
+    const labels = new Map<string, string>();
+    example.packets.split('\n').forEach((line, i) => {
+      labels.set(`line-${i + 1}`, line.trim());
     });
     return labels;
   }, [example.packets]);
@@ -121,7 +134,11 @@ export function LiveExample({
         <button
           type="button"
           onClick={() => {
-            openInStudio(example, studioUrl).catch((error: unknown) => alert(String(error)));
+            try {
+              openInStudio(example, studioUrl);
+            } catch (error) {
+              setLinkError(String(error));
+            }
           }}
         >
           Open in studio
@@ -149,6 +166,11 @@ export function LiveExample({
             <textarea readOnly value={snippet} rows={3} onFocus={(e) => e.currentTarget.select()} />
           </label>
         </div>
+      )}
+      {linkError && (
+        <p role="alert" className="error">
+          {linkError}
+        </p>
       )}
       <div className="run-status" data-testid="example-status" aria-live="polite">
         {state.phase === 'idle' && 'Runs when it scrolls into view.'}
@@ -208,6 +230,26 @@ export function LiveExample({
             {state.phase === 'done' ? state.log.length : 0} lines)
             {state.phase === 'done' && state.summary.files.length > 0 ? ' and files' : ''}
           </button>
+          <button
+            type="button"
+            className="log-toggle"
+            aria-expanded={debuggerOpen}
+            onClick={() => setDebuggerOpen(!debuggerOpen)}
+          >
+            {debuggerOpen ? 'Close' : 'Step through this run in'} the trace debugger
+          </button>
+          {debuggerOpen && state.phase === 'done' && (
+            <Suspense fallback={<p className="hint">Loading the trace debugger…</p>}>
+              <ExampleDebugger
+                hooks={state.hooks}
+                log={state.log}
+                family={example.family}
+                keaVersion={example.keaVersion}
+                libraryPaths={libraryPaths}
+                stepLabels={fullStepLabels}
+              />
+            </Suspense>
+          )}
           {showLog && state.phase === 'done' && (
             <div className="full-log">
               <LogList lines={state.log} />

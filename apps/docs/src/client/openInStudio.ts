@@ -1,9 +1,7 @@
-import { deflateSync, strToU8 } from 'fflate';
+import { encodeSharedWorkspace } from '../../../studio/src/debugger/sharedWorkspace';
 import { WORKSPACE_VERSION, type Workspace } from '../../../studio/src/state/workspace';
-import { createIndexedDbStorage } from '../../../studio/src/state/workspaceStorage';
 import type { Example } from '../example/example';
 import { packetsToSteps } from '../example/packetsToSteps';
-import { toBase64Url } from '../example/shareExample';
 import { EXAMPLE_BUDGET_MS } from '../example/toRunRequest';
 
 /** The studio's workspace (its persisted shape, version 1) holding an example. */
@@ -23,17 +21,16 @@ export function toWorkspace(example: Example, now = Date.now()): Workspace {
 }
 
 /**
- * Opens the example in the studio (a new tab). The docs share the studio's origin, so the
- * workspace is saved in the studio's IndexedDB and made the active one: the studio opens on
- * it. The URL carries it too (`#workspace=`, deflated JSON in base64url) for studios opened
- * from another origin, where that storage is not shared.
+ * The studio's shared-workspace link for an example (`#ws=…`, the studio's own share format,
+ * `encodeSharedWorkspace`). The studio opens it as a new workspace; since an example holds
+ * library code, it shows the code and asks before running it, as for any shared link.
  * @throws PacketLineError when the packets cannot be read.
  */
-export async function openInStudio(example: Example, studioUrl: string): Promise<Window | null> {
-  const workspace = toWorkspace(example);
-  const storage = createIndexedDbStorage();
-  await storage.save(workspace);
-  await storage.setActiveId(workspace.id);
-  const payload = toBase64Url(deflateSync(strToU8(JSON.stringify(workspace)), { level: 9 }));
-  return window.open(`${studioUrl}#workspace=${payload}`, '_blank');
+export function getStudioLink(example: Example, studioUrl: string): string {
+  return `${studioUrl}#ws=${encodeSharedWorkspace(toWorkspace(example))}`;
+}
+
+/** Opens the example in the studio, in a new tab. @throws PacketLineError (see getStudioLink). */
+export function openInStudio(example: Example, studioUrl: string): void {
+  window.open(getStudioLink(example, studioUrl), '_blank');
 }
