@@ -9,10 +9,11 @@ import { memo, useMemo } from 'react';
 import { badgeDescription, badgeText } from './badgeText';
 
 // Geometry of the grid, in CSS pixels: hooks across, libraries down (the guide's figures).
-const LABEL_WIDTH = 190;
+const LABEL_WIDTH = 150;
 const HEADER_HEIGHT = 44;
-const COLUMN_WIDTH = 150;
+const COLUMN_WIDTH = 124;
 const ROW_HEIGHT = 74;
+const CELL_WIDTH = 110;
 
 export interface TimelineProps {
   index: TraceIndex;
@@ -153,7 +154,7 @@ export const Timeline = memo(function Timeline({
                 c === cursor ? 'current' : '',
                 mark?.callout === c ? 'marked' : '',
               ].join(' ')}
-              style={{ left: p.x - 64, top: p.y - 10 }}
+              style={{ left: p.x - CELL_WIDTH / 2, top: p.y - 10, width: CELL_WIDTH }}
               aria-label={name}
               aria-current={c === cursor ? 'step' : undefined}
               data-callout={event.callout}
