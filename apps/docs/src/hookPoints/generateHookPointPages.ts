@@ -56,6 +56,8 @@ export function generateHookPointPage(family: ExampleFamily): string {
     'objects the server keeps using, so changing them in place has an effect; **in/out** ones are',
     'read back after the callouts ran, so setting a new value with `setArgument` has an effect.',
     '',
+    `On this page: ${points.map((p) => `[${p.name}](#${p.name})`).join(' · ')}`,
+    '',
   ];
   for (const p of points) {
     out.push(`## ${p.name}`, '', p.when, '');

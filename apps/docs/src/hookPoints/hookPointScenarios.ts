@@ -22,7 +22,6 @@ const FLEX_ID6 = '"host-reservation-identifiers": [ "duid", "flex-id" ],';
 
 /** Hook points the simulated servers never reach, and why (shown on the hook point pages). */
 export const UNREACHED_HOOK_POINTS: ReadonlyMap<string, string> = new Map([
-  ['lease4_offer', 'hookscope does not simulate the offer-lifetime feature it belongs to yet'],
   ['lease4_server_decline', 'it needs the ping-check library, which hookscope does not simulate'],
   ['cb4_updated', 'it needs a configuration backend, which hookscope does not simulate'],
   ['cb6_updated', 'it needs a configuration backend, which hookscope does not simulate'],
