@@ -22,7 +22,7 @@ const m = (
   level,
 });
 
-/** `X` stands for the family digit: 4 or 6; `makeCatalogue` expands it. */
+/** `X` after dhcp, subnet, leases, pkt or buffer stands for the family digit (4 or 6). */
 const TEMPLATES: Record<string, MessageDef> = {
   DHCPX_CONFIG_COMPLETE: m('dhcpX', 'INFO', 'DHCPvX server configured: %1'),
   DHCPX_CONFIG_LOAD_FAIL: m('dhcpX', 'ERROR', 'configuration error: %1'),
@@ -36,6 +36,16 @@ const TEMPLATES: Record<string, MessageDef> = {
   ),
   DHCPX_PACKET_RECEIVED: m('packets', 'DEBUG', '%1: %2 received from %3 to %4 on interface %5', 40),
   DHCPX_PACKET_SEND: m('packets', 'DEBUG', '%1: sending %2 from %3 to %4 on interface %5', 40),
+  DHCPX_PACKET_PROCESS_STD_EXCEPTION: m(
+    'packets',
+    'ERROR',
+    'exception while processing a packet: %1 (the packet is dropped)',
+  ),
+  DHCPX_PACKET_PROCESS_EXCEPTION: m(
+    'packets',
+    'ERROR',
+    'unknown exception while processing a packet (the packet is dropped)',
+  ),
   DHCPX_PACKET_DROP_0001: m(
     'bad-packets',
     'DEBUG',
@@ -154,13 +164,16 @@ export function makeCatalogue(family: 'dhcp4' | 'dhcp6'): MessageCatalogue {
   const digit = family === 'dhcp4' ? '4' : '6';
   const out: MessageCatalogue = {};
   for (const [key, def] of Object.entries(TEMPLATES)) {
-    const id = key.replaceAll('X', digit);
+    // only the family placeholders: "EXCEPTION" keeps its X
+    const fill = (text: string) =>
+      text.replace(/(dhcpv|dhcp|subnet|leases|pkt|buffer)X/gi, `$1${digit}`);
+    const id = fill(key);
     out[key] = {
       id,
-      logger: def.logger.replace('dhcpX', `dhcp${digit}`),
+      logger: fill(def.logger),
       severity: def.severity,
       level: def.level,
-      text: def.text.replaceAll('X', digit),
+      text: fill(def.text),
     };
   }
   return out;

@@ -223,3 +223,49 @@ describe('lease4_offer (Kea 2.5.2 and later)', () => {
     expect(seen.slice(4, 7)).toEqual(['lease4_select', 'lease4_offer', 'pkt4_send']);
   });
 });
+
+describe('exceptions escaping callouts', () => {
+  it('2.2.0: a non-standard exception ends the packet; the server logs it and still runs context_destroy', () => {
+    const seen: string[] = [];
+    /** pkt4_receive throws a string (not an Error); context_destroy records that it ran. */
+    const thrower: LibraryModule = {
+      version: () => 20200,
+      pkt4_receive() {
+        throw 'not an exception object';
+      },
+      pkt4_send() {
+        seen.push('pkt4_send');
+        return 0;
+      },
+      context_destroy() {
+        seen.push('context_destroy');
+        return 0;
+      },
+    };
+    const { server, log } = makeServer(
+      'dhcp4',
+      { '/lib/throw.so': thrower },
+      { keaVersion: '2.2.0' },
+    );
+    server.configure(config4([{ library: '/lib/throw.so' }]));
+    expect(server.receive(discover())).toEqual([]);
+    expect(seen).toEqual(['context_destroy']);
+    expect(
+      log.some((r) => r.id === 'DHCP4_PACKET_PROCESS_EXCEPTION' && r.severity === 'ERROR'),
+    ).toBe(true);
+  });
+
+  it('newest: the same exception is caught by the engine, the status becomes DROP', () => {
+    const thrower: LibraryModule = {
+      version: () => 30301,
+      multi_threading_compatible: () => 1,
+      pkt4_receive() {
+        throw 'not an exception object';
+      },
+    };
+    const { server, log } = makeServer('dhcp4', { '/lib/throw.so': thrower });
+    server.configure(config4([{ library: '/lib/throw.so' }]));
+    expect(server.receive(discover())).toEqual([]);
+    expect(log.some((r) => r.id === 'DHCP4_PACKET_PROCESS_EXCEPTION')).toBe(false);
+  });
+});

@@ -148,8 +148,14 @@ export class Dhcp4Server extends ServerCore {
   }
 
   /** The query's handle, created (context_create) on first use. */
+  /** The handle of the query being processed, for release if processing throws. */
+  private openHandle: CalloutHandle | undefined;
+
   handleOf(ex: Exchange4): CalloutHandle {
-    if (!ex.handle) ex.handle = this.newHandle();
+    if (!ex.handle) {
+      ex.handle = this.newHandle();
+      this.openHandle = ex.handle;
+    }
     return ex.handle;
   }
 
@@ -174,10 +180,18 @@ export class Dhcp4Server extends ServerCore {
     }
     const sent: SentPacket[] = [];
     let ex: Exchange4 | undefined;
+    this.openHandle = undefined;
     try {
       ex = this.processPacket(bytes, meta, sent, parsed);
+    } catch (error) {
+      // Kea's packet loop catches whatever escaped processing (a callout's non-standard
+      // exception under 2.2.0 included), logs it and drops the packet
+      if (error instanceof Error) this.say('DHCPX_PACKET_PROCESS_STD_EXCEPTION', error.message);
+      else this.say('DHCPX_PACKET_PROCESS_EXCEPTION');
     } finally {
-      if (ex?.handle && !this.parkedHandles.has(ex.handle)) ex.handle.release();
+      const handle = ex?.handle ?? this.openHandle;
+      this.openHandle = undefined;
+      if (handle && !this.parkedHandles.has(handle)) handle.release();
       observer?.endRequest?.();
     }
     return sent;
