@@ -170,6 +170,11 @@ export const Timeline = memo(function Timeline({
           );
         })}
       </div>
+      <p className="timeline-legend">
+        <span className="legend-argument">red</span>: the hook's arguments, handed from callout to
+        callout; <span className="legend-context">blue</span>: each library's context, kept through
+        the request; faint: hooks reached without callouts.
+      </p>
     </section>
   );
 });
