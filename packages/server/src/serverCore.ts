@@ -167,7 +167,12 @@ export abstract class ServerCore {
       this.say('DHCPX_CONFIG_LOAD_FAIL', text);
       return { result: 1, text };
     }
-    const error = this.runSrvConfigured(parsed);
+    let error: string | undefined;
+    try {
+      error = this.runSrvConfigured(parsed);
+    } catch (thrown) {
+      error = thrown instanceof Error ? thrown.message : 'unknown exception';
+    }
     if (error !== undefined) {
       const text = `Error initializing hooks: ${error}`;
       this.say('DHCPX_CONFIG_LOAD_FAIL', text);

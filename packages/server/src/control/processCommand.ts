@@ -12,6 +12,16 @@ import { BUILTIN_COMMANDS } from './builtinCommands';
  * Handles keep their arguments until released: context_destroy sees them, as in Kea.
  */
 export function processCommand(server: ServerCore, cmd: ControlCommand): CommandAnswer {
+  try {
+    return runCommand(server, cmd);
+  } catch (error) {
+    // as Kea's command manager: whatever escaped becomes an error answer
+    const what = error instanceof Error ? error.message : 'unknown exception';
+    return { result: 1, text: `Error during command processing: ${what}` };
+  }
+}
+
+function runCommand(server: ServerCore, cmd: ControlCommand): CommandAnswer {
   const name = typeof cmd?.command === 'string' ? cmd.command : '';
   const driver = server.driver;
   const manager = driver.manager;
