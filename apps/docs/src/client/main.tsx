@@ -1,8 +1,11 @@
 // The docs' client: live examples, the search box, and the iframe route (embed.html).
-import workerUrl from '../../../studio/src/sandbox/sandbox.worker?worker&url';
+import builtWorkerUrl from '../../../studio/src/sandbox/sandbox.worker?worker&url';
 import { decodeExample } from '../example/shareExample';
 import { mountEmbed, mountExamples } from './mountExamples';
 import { setupSearch } from './setupSearch';
+
+// In dev the worker module cannot run from a blob: the studio's dev plugin serves it bundled.
+const workerUrl = import.meta.env.DEV ? '/@hookscope/sandbox-worker.js' : builtWorkerUrl;
 
 const urls = {
   workerUrl,
