@@ -3,6 +3,7 @@ import { useStudioActions } from '../state/useStudio';
 import type { Workspace } from '../state/workspace';
 import { readDebuggerHash, writeDebuggerHash } from './debuggerHash';
 import { containsLibraryCode, decodeSharedWorkspace } from './sharedWorkspace';
+import './debugger.css';
 
 const DebuggerPane = lazy(() =>
   import('./DebuggerPane').then((m) => ({ default: m.DebuggerPane })),
@@ -113,14 +114,11 @@ export function DebuggerDock() {
           </Suspense>
         </div>
       ) : (
-        <button
-          type="button"
-          className="open-debugger"
-          onClick={() => toggle(true)}
-          aria-expanded={false}
-        >
-          Open trace debugger
-        </button>
+        <div className="debugger-bar">
+          <button type="button" onClick={() => toggle(true)} aria-expanded={false}>
+            Open trace debugger
+          </button>
+        </div>
       )}
     </>
   );
