@@ -36,6 +36,15 @@ for (const { slug, title } of index) {
     await expect(page).toHaveTitle(new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     const figures = page.locator('figure.live-example');
     const count = await figures.count();
+    const sandboxes = page.locator('iframe[title="hookscope sandbox"]');
+    if (count > 3) {
+      // Examples far below the fold have not started: no sandbox yet.
+      await expect(figures.nth(count - 1).getByTestId('live-example')).toHaveAttribute(
+        'data-phase',
+        'idle',
+      );
+      expect(await sandboxes.count()).toBeLessThan(count);
+    }
     // Scroll every example into view first: each starts its own sandbox as it appears, so
     // they run side by side; then check them one by one.
     for (let i = 0; i < count; i++) await figures.nth(i).scrollIntoViewIfNeeded();
@@ -50,6 +59,8 @@ for (const { slug, title } of index) {
       await expect(result).toHaveAttribute('data-observed-libraries', expectedLibraries);
       await expect(live.getByTestId('verdict')).toHaveAttribute('data-matches', 'true');
     }
+    // One sandbox per example: they ran independently.
+    await expect(sandboxes).toHaveCount(count);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENS}/docs-${slug}.png` });
     expect(errors).toEqual([]);
