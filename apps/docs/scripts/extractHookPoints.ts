@@ -2,6 +2,7 @@
 // (../shared/reference/hook-points.json beside the repository) into
 // src/hookPoints/hookPoints.json, so the docs build needs nothing outside the repository.
 // Run: pnpm exec tsx apps/docs/scripts/extractHookPoints.ts
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -45,6 +46,11 @@ for (const [family, points] of Object.entries(reference.servers)) {
 const target = resolve(import.meta.dirname, '../src/hookPoints/hookPoints.json');
 writeFileSync(
   target,
-  `${JSON.stringify({ keaVersion: reference.keaVersion, servers: out }, null, 1)}\n`,
+  `${JSON.stringify({ keaVersion: reference.keaVersion, servers: out }, null, 2)}\n`,
 );
+// In the repository's format, so `biome check .` stays clean.
+execFileSync('pnpm', ['exec', 'biome', 'format', '--write', target], {
+  cwd: root,
+  stdio: 'inherit',
+});
 console.log(`wrote ${target}`);
