@@ -17,7 +17,12 @@ async function openExample(page: Page, slug: string, id: string): Promise<Locato
 test('an edited example runs again and its timeline follows the edit', async ({ page }) => {
   const live = await openExample(page, 'tutorial', 'tutorial-classify');
   await expect(live.getByTestId('verdict')).toHaveAttribute('data-matches', 'true');
-  await live.getByRole('tab', { name: 'Packets' }).click();
+  // The tabs work from the keyboard: Config → the library → Packets.
+  await live.getByRole('tab', { name: 'Config' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(live.getByRole('tab', { name: 'Packets' })).toHaveAttribute('aria-selected', 'true');
+  await expect(live.getByRole('tab', { name: 'Packets' })).toBeFocused();
   await live.getByRole('textbox').fill('discover 00:0c:01:02:03:06\n');
   await expect(live.getByTestId('example-status')).toContainText('Run 2', { timeout: 20_000 });
   await expect(live.locator('.result')).toHaveAttribute(

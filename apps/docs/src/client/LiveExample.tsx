@@ -122,7 +122,19 @@ export function LiveExample({
             id={`${baseId}-tab-${i}`}
             aria-selected={isTab(t.tab)}
             aria-controls={`${baseId}-panel`}
+            tabIndex={isTab(t.tab) ? 0 : -1}
             onClick={() => setTab(t.tab)}
+            onKeyDown={(e) => {
+              // Arrow keys move between the tabs, as in any tab list.
+              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+              if (step === 0) return;
+              e.preventDefault();
+              const next = (i + step + tabs.length) % tabs.length;
+              const target = tabs[next];
+              if (!target) return;
+              setTab(target.tab);
+              document.getElementById(`${baseId}-tab-${next}`)?.focus();
+            }}
           >
             {t.label}
           </button>
