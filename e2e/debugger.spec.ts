@@ -336,6 +336,8 @@ test('a shared link asks before running its code, then opens on the same step', 
   await expect(second.getByTestId('debugger-position')).toHaveText(place ?? '', {
     timeout: 20_000,
   });
+  // The sandbox's own recording: the callout's arguments are there, packets as field trees.
+  await expect(second.getByRole('region', { name: 'Inspector' })).toContainText('DHCPDISCOVER');
   await second.screenshot({ path: `${SCREENS}/debugger-shared-step.png` });
   await other.close();
 });

@@ -39,8 +39,9 @@ function libraryPathsOf(workspace: Workspace): string[] {
 
 /**
  * The trace of the active workspace. Built-in libraries only: recorded on the page with full
- * snapshots, 350 ms after the last edit. With user libraries: the sandbox's hook sequence turned
- * into a trace (no argument or context values: the sandbox does not record them yet).
+ * snapshots, 350 ms after the last edit. With user libraries: the trace the sandbox recorded
+ * (`summary.trace`), or, when it sent none, its hook sequence turned into a trace (no argument or
+ * context values).
  */
 export function useWorkspaceTrace(workspace: Workspace): TraceResult | undefined {
   const builtin = isBuiltinOnly(workspace);
@@ -68,6 +69,11 @@ export function useWorkspaceTrace(workspace: Workspace): TraceResult | undefined
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new run gives a new view; the workspace is what it ran
   const sandboxTrace = useMemo((): TraceResult | undefined => {
     if (builtin || !view?.summary) return undefined;
+    // The sandbox records the run itself (summary.trace) when its recorder is on.
+    if (view.summary.trace !== undefined) {
+      const recorded = readTrace(view.summary.trace);
+      if (recorded.ok) return { ok: true, trace: recorded.trace };
+    }
     const trace = traceFromRunView(view, {
       family: workspace.family,
       keaVersion: workspace.keaVersion,
@@ -83,7 +89,7 @@ export function useWorkspaceTrace(workspace: Workspace): TraceResult | undefined
     return {
       ok: true,
       trace,
-      note: 'This workspace has user libraries, which run in the sandbox: the timeline, statuses and logs are shown, argument and context values are not recorded there yet.',
+      note: 'The sandbox sent no trace for this run: the timeline, statuses and logs are shown, argument and context values are not.',
     };
   }, [builtin, view]);
   return builtin ? recorded?.result : sandboxTrace;
