@@ -1,7 +1,10 @@
+import { checkSnapshotTable, decodeCalloutV2, TRACE_FILE_VERSION_2 } from './traceFileV2';
 import {
   REQUEST_KINDS,
+  type Snapshot,
   TRACE_EVENT_TYPES,
   TRACE_FORMAT,
+  TRACE_VERSION,
   type TraceDocument,
   type TraceEvent,
   type TraceEventType,
@@ -43,10 +46,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Reads a trace from its JSON text or from an already parsed value. Accepts version 1; events
+ * Reads a trace from its JSON text or from an already parsed value. Accepts versions 1 and 2
+ * (snapshot table, see traceFileV2.ts) and gives both the version 1 shape in memory; events
  * of types it does not know are left out (counted in `ignoredEvents`). Never throws: a
  * malformed trace gives `{ ok: false, error }` naming the first problem. The input is not
- * modified; the result shares its objects.
+ * modified; the result shares its objects (a version 2 snapshot is one object wherever used).
  */
 export function readTrace(input: string | unknown): ReadTraceResult {
   let value: unknown = input;
@@ -61,8 +65,15 @@ export function readTrace(input: string | unknown): ReadTraceResult {
   if (value['format'] !== TRACE_FORMAT) {
     return { ok: false, error: `format is not "${TRACE_FORMAT}"` };
   }
-  if (value['version'] !== 1) {
-    return { ok: false, error: `unsupported trace version ${JSON.stringify(value['version'])}` };
+  const version = value['version'];
+  if (version !== 1 && version !== TRACE_FILE_VERSION_2) {
+    return { ok: false, error: `unsupported trace version ${JSON.stringify(version)}` };
+  }
+  let snapshots: Snapshot[] = [];
+  if (version === TRACE_FILE_VERSION_2) {
+    const table = checkSnapshotTable(value['snapshots']);
+    if (!table.ok) return table;
+    snapshots = table.value;
   }
   const source = value['source'];
   if (!isObject(source) || (source['kind'] !== 'simulation' && source['kind'] !== 'kea')) {
@@ -127,7 +138,18 @@ export function readTrace(input: string | unknown): ReadTraceResult {
     if (event['type'] === 'response' && !('response' in event)) {
       return { ok: false, error: `events[${i}] (response): response is missing` };
     }
+    if (version === TRACE_FILE_VERSION_2 && event['type'] === 'callout') {
+      const callout = decodeCalloutV2(event, snapshots);
+      if (!callout.ok) return { ok: false, error: `events[${i}] (callout): ${callout.error}` };
+      events.push(callout.value);
+      continue;
+    }
     events.push(event as unknown as TraceEvent);
+  }
+  if (version === TRACE_FILE_VERSION_2) {
+    const { snapshots: _table, ...head } = value;
+    const trace = { ...head, version: TRACE_VERSION, events } as unknown as TraceDocument;
+    return { ok: true, trace, ignoredEvents };
   }
   const trace =
     ignoredEvents === 0

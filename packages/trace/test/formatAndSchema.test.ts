@@ -67,7 +67,7 @@ describe('trace.schema.json', () => {
     expect(validate(future)).toBe(true);
   });
 
-  it('rejects a callout without its snapshots, a snapshot with neither value nor opaque, and version 2', () => {
+  it('rejects a callout without its snapshots, a snapshot with neither value nor opaque, and version 2 without its table', () => {
     const noContext = structuredClone(example) as unknown as { events: Record<string, unknown>[] };
     delete noContext.events[1]!['context'];
     expect(validate(noContext)).toBe(false);
@@ -81,7 +81,7 @@ describe('trace.schema.json', () => {
 });
 
 describe('readTrace / writeTrace', () => {
-  it('round-trips a trace unchanged', () => {
+  it('round-trips a trace unchanged (version 1 in memory, version 2 file)', () => {
     const trace = createSyntheticTrace({ requests: 30 });
     const text = writeTrace(trace);
     const read = readTrace(text);
@@ -107,7 +107,8 @@ describe('readTrace / writeTrace', () => {
 
   it.each([
     ['not json', 'not JSON'],
-    [JSON.stringify({ ...example, version: 2 }), 'unsupported trace version 2'],
+    [JSON.stringify({ ...example, version: 3 }), 'unsupported trace version 3'],
+    [JSON.stringify({ ...example, version: 2 }), 'snapshots must be an array'],
     [JSON.stringify({ ...example, format: 'other' }), 'format'],
     [JSON.stringify({ ...example, server: 'dhcp5' }), 'server'],
     [
