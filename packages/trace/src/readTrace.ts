@@ -1,4 +1,9 @@
-import { checkSnapshotTable, decodeCalloutV2, TRACE_FILE_VERSION_2 } from './traceFileV2';
+import {
+  checkSnapshotTable,
+  createDecodeState,
+  decodeCalloutV2,
+  TRACE_FILE_VERSION_2,
+} from './traceFileV2';
 import {
   REQUEST_KINDS,
   type Snapshot,
@@ -75,6 +80,7 @@ export function readTrace(input: string | unknown): ReadTraceResult {
     if (!table.ok) return table;
     snapshots = table.value;
   }
+  const decodeState = createDecodeState(snapshots);
   const source = value['source'];
   if (!isObject(source) || (source['kind'] !== 'simulation' && source['kind'] !== 'kea')) {
     return { ok: false, error: 'source.kind must be "simulation" or "kea"' };
@@ -139,7 +145,7 @@ export function readTrace(input: string | unknown): ReadTraceResult {
       return { ok: false, error: `events[${i}] (response): response is missing` };
     }
     if (version === TRACE_FILE_VERSION_2 && event['type'] === 'callout') {
-      const callout = decodeCalloutV2(event, snapshots);
+      const callout = decodeCalloutV2(event, decodeState);
       if (!callout.ok) return { ok: false, error: `events[${i}] (callout): ${callout.error}` };
       events.push(callout.value);
       continue;

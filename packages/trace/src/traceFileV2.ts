@@ -1,7 +1,9 @@
 // Trace files, version 2: the version 1 document with every snapshot written once.
 // Snapshots go to a top-level `snapshots` table; a callout's argument and context maps hold
-// table indices instead of copies (`{ "query4": 12 }`), and `after` is left out when it names
-// the same snapshots as `before` in the same order. In memory nothing changes: reading gives the
+// table indices instead of copies (`{ "query4": 12 }`). Within a map pair, `before` is left out
+// when it names the same snapshots as the `after` of the previous callout on the same line (the
+// arguments of one hook in one request; the context of one library in one request), and `after`
+// is left out when it names the same as `before`. In memory nothing changes: reading gives the
 // version 1 shape, each table entry one object shared by every callout that names it.
 import type {
   BeforeAfter,
@@ -17,10 +19,18 @@ export const TRACE_FILE_VERSION_2 = 2;
 /** A snapshot map as written in a version 2 file: argument or context name → table index. */
 export type SnapshotRefMap = Record<string, number>;
 
-/** A callout's `arguments` or `context` in a version 2 file; no `after` means "same as before". */
+/**
+ * A callout's `arguments` or `context` in a version 2 file. No `before`: the previous callout's
+ * `after` on the same line; no `after`: the same as `before`.
+ */
 export interface BeforeAfterRefs {
-  before: SnapshotRefMap;
+  before?: SnapshotRefMap;
   after?: SnapshotRefMap;
+}
+
+/** The line a map pair continues: arguments per request and hook, context per request and library. */
+function lineKeys(event: { request: unknown; hook: unknown; library: unknown }): [string, string] {
+  return [`${event.request} ${event.hook}`, `${event.request} ${event.library}`];
 }
 
 /** The JSON value of a version 2 file (what `JSON.parse` gives for one). */
@@ -68,17 +78,26 @@ export function encodeTraceV2(trace: TraceDocument): TraceFileV2 {
     for (const key of Object.keys(map)) refs[key] = refOf(map[key]!);
     return refs;
   };
-  const pair = (value: BeforeAfter<SnapshotMap>): BeforeAfterRefs => {
+  const lastAfter = [new Map<string, SnapshotRefMap>(), new Map<string, SnapshotRefMap>()];
+  const pair = (value: BeforeAfter<SnapshotMap>, line: string, kind: 0 | 1): BeforeAfterRefs => {
     const before = refMap(value.before);
-    if (value.after === value.before) return { before };
-    const after = refMap(value.after);
-    return sameRefs(before, after) ? { before } : { before, after };
+    const after = value.after === value.before ? before : refMap(value.after);
+    const previous = lastAfter[kind]!.get(line);
+    lastAfter[kind]!.set(line, after);
+    const written: BeforeAfterRefs = {};
+    if (previous === undefined || !sameRefs(previous, before)) written.before = before;
+    if (after !== before && !sameRefs(before, after)) written.after = after;
+    return written;
   };
-  const events = trace.events.map((event): unknown =>
-    event.type === 'callout'
-      ? { ...event, arguments: pair(event.arguments), context: pair(event.context) }
-      : event,
-  );
+  const events = trace.events.map((event): unknown => {
+    if (event.type !== 'callout') return event;
+    const [argumentLine, contextLine] = lineKeys(event);
+    return {
+      ...event,
+      arguments: pair(event.arguments, argumentLine, 0),
+      context: pair(event.context, contextLine, 1),
+    };
+  });
   const { events: _events, ...head } = trace;
   return { ...head, version: TRACE_FILE_VERSION_2, snapshots, events };
 }
@@ -104,14 +123,26 @@ export function checkSnapshotTable(value: unknown): DecodeResult<Snapshot[]> {
   return { ok: true, value: value as Snapshot[] };
 }
 
+/** What a reader of a version 2 file keeps between callouts: the last `after` of each line. */
+export interface DecodeState {
+  snapshots: readonly Snapshot[];
+  lastAfter: [Map<string, SnapshotMap>, Map<string, SnapshotMap>];
+}
+
+export function createDecodeState(snapshots: readonly Snapshot[]): DecodeState {
+  return { snapshots, lastAfter: [new Map(), new Map()] };
+}
+
 /**
- * Resolves one callout of a version 2 file against the snapshot table: a new event object
- * whose maps hold the table's objects (an absent `after` becomes the `before` map itself).
+ * Resolves one callout of a version 2 file (callouts in file order): a new event object whose
+ * maps hold the table's objects. An absent `before` is the line's previous `after` map itself,
+ * an absent `after` the `before` map itself, so unchanged maps are shared too.
  */
 export function decodeCalloutV2(
   event: Record<string, unknown>,
-  snapshots: readonly Snapshot[],
+  state: DecodeState,
 ): DecodeResult<TraceEvent> {
+  const { snapshots } = state;
   const resolveMap = (field: string, value: unknown): DecodeResult<SnapshotMap> => {
     if (!isObject(value)) return { ok: false, error: `${field} must be an object` };
     const map: SnapshotMap = {};
@@ -125,20 +156,28 @@ export function decodeCalloutV2(
     }
     return { ok: true, value: map };
   };
-  const resolvePair = (field: string): DecodeResult<BeforeAfter<SnapshotMap>> => {
+  const lines = lineKeys(event as { request: unknown; hook: unknown; library: unknown });
+  const resolvePair = (field: string, kind: 0 | 1): DecodeResult<BeforeAfter<SnapshotMap>> => {
     const value = event[field] as Record<string, unknown>;
-    const before = resolveMap(`${field}.before`, value['before']);
-    if (!before.ok) return before;
-    if (value['after'] === undefined) {
-      return { ok: true, value: { before: before.value, after: before.value } };
+    const line = lines[kind];
+    let before: SnapshotMap | undefined = state.lastAfter[kind].get(line);
+    if (value['before'] !== undefined || before === undefined) {
+      const resolved = resolveMap(`${field}.before`, value['before']);
+      if (!resolved.ok) return resolved;
+      before = resolved.value;
     }
-    const after = resolveMap(`${field}.after`, value['after']);
-    if (!after.ok) return after;
-    return { ok: true, value: { before: before.value, after: after.value } };
+    let after = before;
+    if (value['after'] !== undefined) {
+      const resolved = resolveMap(`${field}.after`, value['after']);
+      if (!resolved.ok) return resolved;
+      after = resolved.value;
+    }
+    state.lastAfter[kind].set(line, after);
+    return { ok: true, value: { before, after } };
   };
-  const args = resolvePair('arguments');
+  const args = resolvePair('arguments', 0);
   if (!args.ok) return args;
-  const context = resolvePair('context');
+  const context = resolvePair('context', 1);
   if (!context.ok) return context;
   const callout = { ...event, arguments: args.value, context: context.value };
   return { ok: true, value: callout as unknown as CalloutEvent };

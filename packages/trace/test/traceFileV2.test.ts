@@ -57,7 +57,7 @@ function calloutsOf(trace: TraceDocument): CalloutEvent[] {
 }
 
 describe('trace files, version 2', () => {
-  it('writes each snapshot once and names it by index; after is left out when unchanged', () => {
+  it('writes each snapshot once by index, leaving out maps a reader can tell from the line', () => {
     const file = JSON.parse(writeTrace(small)) as {
       version: number;
       snapshots: unknown[];
@@ -70,10 +70,9 @@ describe('trace files, version 2', () => {
       context: { before: {}, after: { seen: 1 } },
     });
     expect(file.events[1]!['arguments']).not.toHaveProperty('after');
-    expect(file.events[2]).toMatchObject({
-      arguments: { before: { query4: 0 } },
-      context: { before: { seen: 1 }, after: {} },
-    });
+    // Same hook and library: both befores are the previous afters, so only the new after.
+    expect(file.events[2]!['arguments']).toEqual({});
+    expect(file.events[2]!['context']).toEqual({ after: {} });
     expect(validate(file), JSON.stringify(validate.errors)).toBe(true);
   });
 
@@ -86,7 +85,8 @@ describe('trace files, version 2', () => {
     const [first, second] = calloutsOf(read.trace);
     expect(first!.arguments.after).toBe(first!.arguments.before);
     expect(second!.arguments.before['query4']).toBe(first!.arguments.before['query4']);
-    expect(second!.context.before['seen']).toBe(first!.context.after['seen']);
+    expect(second!.context.before).toBe(first!.context.after);
+    expect(second!.arguments.before).toBe(first!.arguments.after);
   });
 
   it('round-trips: version 2 text → read → write is the same text, indented or not', () => {
@@ -121,7 +121,7 @@ describe('trace files, version 2', () => {
     const trace = createSyntheticTrace({ requests: 200 });
     const v1 = writeTrace(trace, { version: 1 }).length;
     const v2 = writeTrace(trace).length;
-    expect(v2 * 2).toBeLessThan(v1);
+    expect(v2 * 2.5).toBeLessThan(v1);
   });
 
   it('keeps unknown fields of the document and of callouts', () => {
