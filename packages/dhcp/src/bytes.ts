@@ -30,6 +30,7 @@ export function ipv4ToText(b: Uint8Array, off: number): string {
 }
 
 export function uint32ToIpv4(v: number): string {
+  if (v === 0) return '0.0.0.0'; // the usual unset ciaddr/giaddr: no new string
   return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
 }
 

@@ -104,7 +104,14 @@ export class Option {
 
   /** The value bytes (without sub-options). A view: do not change it, use `setData`. */
   getData(): Uint8Array {
+    // built and set options hold exactly their value: no new view needed
+    if (this.#valueStart === 0 && this.#valueEnd === this.#src.length) return this.#src;
     return this.#src.subarray(this.#valueStart, this.#valueEnd);
+  }
+
+  /** Byte `i` of the value (undefined past its end), without making a view. */
+  dataByte(i: number): number | undefined {
+    return i < this.#valueEnd - this.#valueStart ? this.#src[this.#valueStart + i] : undefined;
   }
 
   /** Replaces the value bytes; sub-options stay. */
@@ -288,8 +295,8 @@ export class Option {
     for (let i = this.#valueStart; i < this.#valueEnd; i++) out[o++] = src[i]!;
     const subs = this.#subParsed ? this.#options : undefined;
     if (subs === undefined) {
-      out.set(this.#src.subarray(this.#valueEnd, this.#end), o);
-      return o + this.#end - this.#valueEnd;
+      for (let i = this.#valueEnd; i < this.#end; i++) out[o++] = src[i]!;
+      return o;
     }
     const subStart = o;
     for (const s of subs) o = s.packInto(out, o);

@@ -34,6 +34,11 @@ const ZERO16 = new Uint8Array(16);
 const ZERO64 = new Uint8Array(64);
 const ZERO128 = new Uint8Array(128);
 
+/** Copies at most `size` bytes of a fixed header field (no view when it already fits). */
+function setField(out: Uint8Array, field: Uint8Array, at: number, size: number): void {
+  out.set(field.length > size ? field.subarray(0, size) : field, at);
+}
+
 export class Pkt4 extends Pkt {
   readonly family = 'dhcp4' as const;
   op = 1;
@@ -174,24 +179,22 @@ export class Pkt4 extends Pkt {
     if (this.#raw && !this.#chaddr && !this.#sname && !this.#file) {
       out.set(this.#raw.subarray(28, 236), 28); // untouched: one copy
     } else {
-      out.set(this.chaddr.subarray(0, 16), 28);
-      out.set(this.snameField.subarray(0, 64), 44);
-      out.set(this.fileField.subarray(0, 128), 108);
+      setField(out, this.chaddr, 28, 16);
+      setField(out, this.snameField, 44, 64);
+      setField(out, this.fileField, 108, 128);
     }
     if (!this.hasCookie) return out;
     writeUint32(out, 236, DHCP_OPTIONS_COOKIE);
     let o = packOptions(this.options, out, 240) + this.padsAfter;
     if (this.hasEnd) out[o++] = 255;
-    out.set(this.trailing, o);
+    if (this.trailing.length > 0) out.set(this.trailing, o);
     return out;
   }
 
   /** Message type from option 53, or DHCP_NOTYPE (0) when there is none. */
   getType(): number {
     const o = this.getOption(53);
-    if (o === undefined) return DHCP_NOTYPE;
-    const d = o.getData();
-    return d.length > 0 ? d[0]! : DHCP_NOTYPE;
+    return o?.dataByte(0) ?? DHCP_NOTYPE;
   }
 
   /** Sets option 53 (adds it first in the list when missing). */

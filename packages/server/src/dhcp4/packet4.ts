@@ -43,16 +43,24 @@ export function applyMeta(pkt: Pkt4, meta: PacketMeta | undefined, defaultIface 
 
 /** Kea packs option 53 first and the relay agent information (82) last; the rest by code. */
 export function orderForPacking(pkt: Pkt4): void {
-  const rank = (code: number) => (code === 53 ? -1 : code === 82 ? 256 : code);
+  // a stable insertion sort in place: the list is short and usually in order already, and
+  // Array.prototype.sort would copy it first
   const options = pkt.options;
   for (let i = 1; i < options.length; i++) {
-    if (
-      rank((options[i - 1] as { code: number }).code) > rank((options[i] as { code: number }).code)
-    ) {
-      options.sort((a, b) => rank(a.code) - rank(b.code));
-      return;
+    const option = options[i] as Option;
+    const r = rank(option.code);
+    let j = i - 1;
+    if (rank((options[j] as Option).code) <= r) continue;
+    while (j >= 0 && rank((options[j] as Option).code) > r) {
+      options[j + 1] = options[j] as Option;
+      j--;
     }
+    options[j + 1] = option;
   }
+}
+
+function rank(code: number): number {
+  return code === 53 ? -1 : code === 82 ? 256 : code;
 }
 
 export function optionUint32(code: number, value: number): Option {

@@ -79,14 +79,16 @@ export function selectSubnet4(server: Dhcp4Server, ex: Exchange4): 'drop' | unde
   if (server.wants('DHCPX_SUBNET_SELECTED'))
     server.say('DHCPX_SUBNET_SELECTED', query.getLabel(), subnet.id);
   const config = server.config4;
-  const reservations = [...subnet.config.reservations, ...(config?.reservations ?? [])];
+  const own = subnet.config.reservations;
+  const global = config?.reservations ?? [];
   const flexConfigured = config?.hostReservationIdentifiers.includes('flex-id') ?? false;
-  if (reservations.length === 0 && !flexConfigured) {
+  if (own.length === 0 && global.length === 0 && !flexConfigured) {
     // nothing to look up: Kea's lookup would find nothing, only the class is set
     ex.reservation = undefined;
     query.addClass('UNKNOWN');
     return undefined;
   }
+  const reservations = [...own, ...global];
   const order = config?.hostReservationIdentifiers.length
     ? config.hostReservationIdentifiers
     : DEFAULT_IDENTIFIERS;
