@@ -46,6 +46,10 @@ const REQUIRED: Record<TraceEventType, Record<string, 'number' | 'string' | 'obj
   drop: { reason: 'string' },
 };
 
+const REQUIRED_FIELDS = new Map(
+  Object.entries(REQUIRED).map(([type, f]) => [type, Object.entries(f)]),
+);
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -80,7 +84,7 @@ export function readTrace(input: string | unknown): ReadTraceResult {
     if (!table.ok) return table;
     snapshots = table.value;
   }
-  const decodeState = createDecodeState(snapshots);
+  const decodeState = createDecodeState(snapshots, typeof input === 'string');
   const source = value['source'];
   if (!isObject(source) || (source['kind'] !== 'simulation' && source['kind'] !== 'kea')) {
     return { ok: false, error: 'source.kind must be "simulation" or "kea"' };
@@ -119,7 +123,8 @@ export function readTrace(input: string | unknown): ReadTraceResult {
   const events: TraceEvent[] = [];
   let ignoredEvents = 0;
   let lastSeq = Number.NEGATIVE_INFINITY;
-  for (const [i, event] of rawEvents.entries()) {
+  for (let i = 0; i < rawEvents.length; i++) {
+    const event: unknown = rawEvents[i];
     if (!isObject(event) || typeof event['type'] !== 'string') {
       return { ok: false, error: `events[${i}] needs a string type` };
     }
@@ -134,8 +139,8 @@ export function readTrace(input: string | unknown): ReadTraceResult {
       ignoredEvents += 1;
       continue;
     }
-    const required = REQUIRED[event['type'] as TraceEventType];
-    for (const [field, kind] of Object.entries(required)) {
+    const required = REQUIRED_FIELDS.get(event['type'])!;
+    for (const [field, kind] of required) {
       const actual = event[field];
       const ok = kind === 'object' ? isObject(actual) : typeof actual === kind;
       if (!ok)

@@ -28,7 +28,7 @@ export interface BeforeAfterRefs {
   after?: SnapshotRefMap;
 }
 
-/** The line a map pair continues: arguments per request and hook, context per request and library. */
+/** The lines a map pair continues: arguments per request and hook, context per request and library. */
 function lineKeys(event: { request: unknown; hook: unknown; library: unknown }): [string, string] {
   return [`${event.request} ${event.hook}`, `${event.request} ${event.library}`];
 }
@@ -126,59 +126,97 @@ export function checkSnapshotTable(value: unknown): DecodeResult<Snapshot[]> {
 /** What a reader of a version 2 file keeps between callouts: the last `after` of each line. */
 export interface DecodeState {
   snapshots: readonly Snapshot[];
-  lastAfter: [Map<string, SnapshotMap>, Map<string, SnapshotMap>];
+  /** True when the parsed value is the reader's own (parsed from text): callouts are updated in place. */
+  inPlace: boolean;
+  /** request → hook → last argument map; request → library → last context map. */
+  argumentLines: Map<unknown, Map<unknown, SnapshotMap>>;
+  contextLines: Map<unknown, Map<unknown, SnapshotMap>>;
 }
 
-export function createDecodeState(snapshots: readonly Snapshot[]): DecodeState {
-  return { snapshots, lastAfter: [new Map(), new Map()] };
+export function createDecodeState(snapshots: readonly Snapshot[], inPlace: boolean): DecodeState {
+  return { snapshots, inPlace, argumentLines: new Map(), contextLines: new Map() };
+}
+
+function resolveMap(
+  field: string,
+  value: unknown,
+  snapshots: readonly Snapshot[],
+): DecodeResult<SnapshotMap> {
+  if (!isObject(value)) return { ok: false, error: `${field} must be an object` };
+  const map: SnapshotMap = {};
+  for (const key in value) {
+    const ref = value[key];
+    const snapshot = typeof ref === 'number' ? snapshots[ref] : undefined;
+    if (snapshot === undefined) {
+      return { ok: false, error: `${field}.${key}: ${JSON.stringify(ref)} is no snapshot index` };
+    }
+    map[key] = snapshot;
+  }
+  return { ok: true, value: map };
+}
+
+function resolvePair(
+  field: string,
+  value: Record<string, unknown>,
+  lines: Map<unknown, Map<unknown, SnapshotMap>>,
+  request: unknown,
+  lineKey: unknown,
+  snapshots: readonly Snapshot[],
+): DecodeResult<BeforeAfter<SnapshotMap>> {
+  let line = lines.get(request);
+  if (line === undefined) {
+    line = new Map();
+    lines.set(request, line);
+  }
+  let before = line.get(lineKey);
+  if (value['before'] !== undefined || before === undefined) {
+    const resolved = resolveMap(`${field}.before`, value['before'], snapshots);
+    if (!resolved.ok) return resolved;
+    before = resolved.value;
+  }
+  let after = before;
+  if (value['after'] !== undefined) {
+    const resolved = resolveMap(`${field}.after`, value['after'], snapshots);
+    if (!resolved.ok) return resolved;
+    after = resolved.value;
+  }
+  line.set(lineKey, after);
+  return { ok: true, value: { before, after } };
 }
 
 /**
- * Resolves one callout of a version 2 file (callouts in file order): a new event object whose
- * maps hold the table's objects. An absent `before` is the line's previous `after` map itself,
- * an absent `after` the `before` map itself, so unchanged maps are shared too.
+ * Resolves one callout of a version 2 file (callouts in file order) into its version 1 shape,
+ * maps holding the table's objects. An absent `before` is the line's previous `after` map
+ * itself, an absent `after` the `before` map itself, so unchanged maps are shared too.
  */
 export function decodeCalloutV2(
   event: Record<string, unknown>,
   state: DecodeState,
 ): DecodeResult<TraceEvent> {
-  const { snapshots } = state;
-  const resolveMap = (field: string, value: unknown): DecodeResult<SnapshotMap> => {
-    if (!isObject(value)) return { ok: false, error: `${field} must be an object` };
-    const map: SnapshotMap = {};
-    for (const key of Object.keys(value)) {
-      const ref = value[key];
-      const snapshot = typeof ref === 'number' ? snapshots[ref] : undefined;
-      if (snapshot === undefined) {
-        return { ok: false, error: `${field}.${key}: ${JSON.stringify(ref)} is no snapshot index` };
-      }
-      map[key] = snapshot;
-    }
-    return { ok: true, value: map };
-  };
-  const lines = lineKeys(event as { request: unknown; hook: unknown; library: unknown });
-  const resolvePair = (field: string, kind: 0 | 1): DecodeResult<BeforeAfter<SnapshotMap>> => {
-    const value = event[field] as Record<string, unknown>;
-    const line = lines[kind];
-    let before: SnapshotMap | undefined = state.lastAfter[kind].get(line);
-    if (value['before'] !== undefined || before === undefined) {
-      const resolved = resolveMap(`${field}.before`, value['before']);
-      if (!resolved.ok) return resolved;
-      before = resolved.value;
-    }
-    let after = before;
-    if (value['after'] !== undefined) {
-      const resolved = resolveMap(`${field}.after`, value['after']);
-      if (!resolved.ok) return resolved;
-      after = resolved.value;
-    }
-    state.lastAfter[kind].set(line, after);
-    return { ok: true, value: { before, after } };
-  };
-  const args = resolvePair('arguments', 0);
+  const request = event['request'];
+  const args = resolvePair(
+    'arguments',
+    event['arguments'] as Record<string, unknown>,
+    state.argumentLines,
+    request,
+    event['hook'],
+    state.snapshots,
+  );
   if (!args.ok) return args;
-  const context = resolvePair('context', 1);
+  const context = resolvePair(
+    'context',
+    event['context'] as Record<string, unknown>,
+    state.contextLines,
+    request,
+    event['library'],
+    state.snapshots,
+  );
   if (!context.ok) return context;
-  const callout = { ...event, arguments: args.value, context: context.value };
-  return { ok: true, value: callout as unknown as CalloutEvent };
+  if (!state.inPlace) {
+    const copy = { ...event, arguments: args.value, context: context.value };
+    return { ok: true, value: copy as unknown as CalloutEvent };
+  }
+  event['arguments'] = args.value;
+  event['context'] = context.value;
+  return { ok: true, value: event as unknown as CalloutEvent };
 }

@@ -124,6 +124,14 @@ describe('trace files, version 2', () => {
     expect(v2 * 2.5).toBeLessThan(v1);
   });
 
+  it('leaves a parsed version 2 value as it was', () => {
+    const file = JSON.parse(writeTrace(small)) as object;
+    const copy = structuredClone(file);
+    const read = readTrace(file);
+    expect(read.ok && read.trace).toEqual(small);
+    expect(file).toEqual(copy);
+  });
+
   it('keeps unknown fields of the document and of callouts', () => {
     const extended = {
       ...small,
