@@ -36,16 +36,28 @@ export function uint32ToIpv4(v: number): string {
 
 /** `192.0.2.1` → 32-bit unsigned number. Throws TypeError on anything else. */
 export function ipv4ToUint32(text: string): number {
-  const parts = text.split('.');
-  if (parts.length !== 4) throw new TypeError(`not an IPv4 address: '${text}'`);
+  // a character loop (no split, no regex): setters and the server call this per packet
   let v = 0;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p) || Number(p) > 255) {
-      throw new TypeError(`not an IPv4 address: '${text}'`);
-    }
-    v = v * 256 + Number(p);
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3) return notIpv4(text);
+    } else if (c === 46 && digits > 0 && part <= 255 && ++dots <= 3) {
+      v = v * 256 + part;
+      part = 0;
+      digits = 0;
+    } else return notIpv4(text);
   }
-  return v;
+  if (dots !== 3 || digits === 0 || part > 255) return notIpv4(text);
+  return v * 256 + part;
+}
+
+function notIpv4(text: string): never {
+  throw new TypeError(`not an IPv4 address: '${text}'`);
 }
 
 export function ipv4ToBytes(text: string): Uint8Array {

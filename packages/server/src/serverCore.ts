@@ -285,9 +285,16 @@ export abstract class ServerCore {
 
   /** The interface a packet arrived on when the caller does not say: the configured one. */
   get defaultIface(): string {
-    const first = this.config?.interfaces.find((name) => name !== '*');
-    return first?.split('/')[0] ?? 'eth0';
+    // asked for every packet: worked out once per configuration
+    if (this.ifaceOf !== this.config || this.iface === undefined) {
+      const first = this.config?.interfaces.find((name) => name !== '*');
+      this.iface = first?.split('/')[0] ?? 'eth0';
+      this.ifaceOf = this.config;
+    }
+    return this.iface;
   }
+  private iface: string | undefined = undefined;
+  private ifaceOf: ServerConfig | undefined = undefined;
 
   libraryInfo(): HookLibraryInfo[] {
     return this.driver.manager.getLibraryInfo();

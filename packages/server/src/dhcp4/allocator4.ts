@@ -35,7 +35,7 @@ export class Allocator4 {
     _subnet: SubnetConfig4,
     address: string,
     nowSeconds: number,
-    reservedForOthers: Set<string>,
+    reservedForOthers: ReadonlySet<string>,
   ): boolean {
     if (reservedForOthers.has(address)) return false;
     const lease = this.store.get(address);
@@ -50,7 +50,7 @@ export class Allocator4 {
   pick(
     subnet: SubnetConfig4,
     nowSeconds: number,
-    reservedForOthers: Set<string>,
+    reservedForOthers: ReadonlySet<string>,
     advance: boolean,
   ): string | undefined {
     const pools = subnet.pools;
@@ -97,11 +97,14 @@ export function findReservation4(
   return undefined;
 }
 
+const NO_ADDRESSES: ReadonlySet<string> = new Set<string>();
+
 /** Addresses reserved in the subnet for clients other than `mine`. */
 export function reservedForOthers(
   subnet: SubnetConfig4,
   mine: Reservation | undefined,
-): Set<string> {
+): ReadonlySet<string> {
+  if (subnet.reservations.length === 0) return NO_ADDRESSES; // most subnets: no set per packet
   const out = new Set<string>();
   for (const r of subnet.reservations) {
     if (r !== mine && r.ipAddress !== undefined) out.add(r.ipAddress);
