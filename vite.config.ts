@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 import { DOCS_ENTRY, docsPlugin } from './apps/docs/vite/docsPlugin';
 import { sandboxWorkerDevPlugin } from './apps/studio/src/sandbox/sandboxWorkerDevPlugin';
 
-// One Vite config for the static apps (studio now; docs joins as a second input).
+// One Vite config for the static apps: the studio at /, the docs (apps/docs) at /docs/.
 // Everything is bundled: the studio must work offline, with no CDN.
 export default defineConfig({
   root: resolve(import.meta.dirname, 'apps/studio'),
@@ -16,11 +16,14 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     // The docs (apps/docs) build next to the studio: its pages are emitted as dist/docs/*.html.
-    rollupOptions: {
+    rolldownOptions: {
       input: { main: resolve(import.meta.dirname, 'apps/studio/index.html'), docs: DOCS_ENTRY },
+      // Callout names come from Function.name (a callout registered in load() has no other
+      // name), and so do error names: the minifier must not rename them.
+      output: { keepNames: true },
     },
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', rolldownOptions: { output: { keepNames: true } } },
   server: { port: 5173 },
   preview: { port: 4179, strictPort: true },
 });

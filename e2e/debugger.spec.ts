@@ -248,7 +248,7 @@ test('an exported trace imports again unchanged', async ({ page }) => {
     return readFileSync(await download.path(), 'utf8');
   };
   const first = await exportTrace();
-  expect(JSON.parse(first)).toMatchObject({ format: 'hookscope-trace', version: 1 });
+  expect(JSON.parse(first)).toMatchObject({ format: 'hookscope-trace', version: 2 });
   await page.getByLabel('Import a trace', { exact: true }).setInputFiles({
     name: 'exported.json',
     mimeType: 'application/json',
