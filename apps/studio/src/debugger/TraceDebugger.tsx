@@ -121,11 +121,14 @@ function DebuggerLayout() {
     else actions.step(command);
   };
   const root = useRef<HTMLElement>(null);
-  // Shortcuts work wherever the focus is in this debugger, or when nothing has the focus.
+  // Shortcuts work wherever the focus is in this debugger, or, when nothing has the focus, in
+  // the only debugger on the page (a docs page may hold several: none of them guesses).
   useEffect(() => {
     const onKeyDown = (e: globalThis.KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      if (target !== document.body && !root.current?.contains(target)) return;
+      const inside = root.current?.contains(target) ?? false;
+      const alone = document.querySelectorAll('section.trace-debugger').length === 1;
+      if (!inside && !(target === document.body && alone)) return;
       handleKey(e);
     };
     document.addEventListener('keydown', onKeyDown);
