@@ -48,7 +48,14 @@ describe('the default runtime (real server and libraries)', () => {
       format: string;
       libraries: { library: string }[];
       events: { type: string; hook?: string; library?: number }[];
+      requests: { kind: string; summary: string }[];
     };
+    // The server labels each request, so the debugger's overview can name the packets.
+    expect(trace.requests.filter((r) => r.kind === 'packet').map((r) => r.summary)).toEqual([
+      'DHCPDISCOVER xid=0x1001 from 00:0c:01:02:03:06',
+      'DHCPDISCOVER xid=0x1002 from 00:0c:01:02:03:05',
+    ]);
+    expect(trace.events.filter((e) => e.type === 'response')).toHaveLength(2);
     expect(trace.format).toBe('hookscope-trace');
     expect(trace.libraries.map((l) => l.library)).toEqual([
       '/usr/local/lib/hookscope/libtutorial.so',
