@@ -67,6 +67,8 @@ export {
   runToBreakpoint,
 } from './stepping';
 export { tagOf } from './tagOf';
+export type { BeforeAfterRefs, SnapshotRefMap, TraceFileV2 } from './traceFileV2';
+export { TRACE_FILE_VERSION_2 } from './traceFileV2';
 export type {
   BeforeAfter,
   CalloutEvent,

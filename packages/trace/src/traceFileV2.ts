@@ -40,6 +40,20 @@ export type TraceFileV2 = Omit<TraceDocument, 'version' | 'events'> & {
   events: unknown[];
 };
 
+// A plain assignment of "__proto__" would set the prototype instead of adding the name.
+function setEntry<T>(map: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') {
+    Object.defineProperty(map, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    map[key] = value;
+  }
+}
+
 function sameRefs(a: SnapshotRefMap, b: SnapshotRefMap): boolean {
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
@@ -75,7 +89,7 @@ export function encodeTraceV2(trace: TraceDocument): TraceFileV2 {
   };
   const refMap = (map: SnapshotMap): SnapshotRefMap => {
     const refs: SnapshotRefMap = {};
-    for (const key of Object.keys(map)) refs[key] = refOf(map[key]!);
+    for (const key of Object.keys(map)) setEntry(refs, key, refOf(map[key]!));
     return refs;
   };
   const lastAfter = [new Map<string, SnapshotRefMap>(), new Map<string, SnapshotRefMap>()];
@@ -150,7 +164,7 @@ function resolveMap(
     if (snapshot === undefined) {
       return { ok: false, error: `${field}.${key}: ${JSON.stringify(ref)} is no snapshot index` };
     }
-    map[key] = snapshot;
+    setEntry(map, key, snapshot);
   }
   return { ok: true, value: map };
 }
