@@ -178,4 +178,6 @@ function sendPacket(server: Dhcp4Server, ex: Exchange4, sent: SentPacket[]): voi
     localPort: response.localPort,
     iface: response.iface,
   });
+  // The trace shows what went out on the wire, so two runs' responses can be compared.
+  d.observer?.response?.(response);
 }

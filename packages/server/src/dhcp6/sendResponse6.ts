@@ -130,4 +130,6 @@ function sendPacket6(server: Dhcp6Server, ex: Exchange6, sent: SentPacket[]): vo
     localPort: response.localPort,
     iface: response.iface,
   });
+  // The trace shows what went out on the wire, so two runs' responses can be compared.
+  d.observer?.response?.(response);
 }
