@@ -8,6 +8,7 @@ import {
   DHCPRELEASE,
   DHCPREQUEST,
   Pkt4,
+  toHex,
 } from '@hookscope/dhcp';
 import type { CalloutHandle } from '@hookscope/engine';
 import { formatIpv4, parseIpv4 } from '../address';
@@ -21,7 +22,7 @@ import type { CreateServerOptions, LeaseView, PacketMeta, SentPacket } from '../
 import { Allocator4 } from './allocator4';
 import { assignLease4 } from './assignLease4';
 import { type Exchange4, newExchange } from './exchange4';
-import { applyMeta, serverIdOption, summary4, unpackInto } from './packet4';
+import { applyMeta, hwaddrText, serverIdOption, summary4, unpackInto } from './packet4';
 import { reclaimExpired4 } from './reclaim4';
 import { processDecline4, processRelease4 } from './releaseDecline4';
 import { finishResponse4, initResponse4 } from './response4';
@@ -387,7 +388,7 @@ export class Dhcp4Server extends ServerCore {
   ownedBy(lease: Lease4, ex: Exchange4): boolean {
     const clientId = ex.clientId ?? clientIdOf(ex.query);
     if (clientId !== undefined && lease.clientId !== undefined) return lease.clientId === clientId;
-    return lease.hwaddr !== undefined && lease.hwaddr === ex.query.getHWAddr().toString();
+    return lease.hwaddr !== undefined && lease.hwaddr === hwaddrText(ex.query);
   }
 
   /** leases4_committed, then pkt4_send / buffer4_send and the datagram out. */
@@ -431,12 +432,7 @@ export class Dhcp4Server extends ServerCore {
 /** The client-id option's bytes as hex, or undefined. */
 export function clientIdOf(query: Pkt4): string | undefined {
   const o = query.getOption(61);
-  if (!o) return undefined;
-  const d = o.getData();
-  let out = '';
-  for (let i = 0; i < d.length; i++)
-    out += (i ? ':' : '') + (d[i] as number).toString(16).padStart(2, '0');
-  return out;
+  return o ? toHex(o.getData()) : undefined;
 }
 
 export { DHCPNAK };

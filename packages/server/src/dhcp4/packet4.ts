@@ -83,7 +83,7 @@ export function optionBytes(code: number, bytes: Uint8Array): Option {
 
 /** "DHCPDISCOVER xid=0x2265b1f6 from 02:00:00:00:10:01" for request summaries. */
 export function summary4(pkt: Pkt4): string {
-  return `${pkt.getName()} xid=0x${pkt.transid.toString(16)} from ${pkt.getHWAddr().toString()}`;
+  return `${pkt.getName()} xid=0x${pkt.transid.toString(16)} from ${hwaddrText(pkt)}`;
 }
 
 /** The requested-address option (50) as text, or undefined. */
@@ -104,10 +104,21 @@ export function serverIdOption(pkt: Pkt4): string | undefined {
 }
 
 export function hexOf(bytes: Uint8Array): string {
+  return hexRange(bytes, 0, bytes.length);
+}
+
+const HEX: string[] = [];
+for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
+
+function hexRange(bytes: Uint8Array, from: number, to: number): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i++) {
-    if (i > 0) out += ':';
-    out += (bytes[i] as number).toString(16).padStart(2, '0');
-  }
+  for (let i = from; i < to; i++)
+    out += i > from ? `:${HEX[bytes[i] as number]}` : HEX[bytes[i] as number];
   return out;
+}
+
+/** The client's hardware address as `getHWAddr().toString()` writes it, without copying chaddr. */
+export function hwaddrText(pkt: Pkt4): string {
+  const chaddr = pkt.chaddr;
+  return hexRange(chaddr, 0, Math.min(pkt.hlen, 16, chaddr.length));
 }

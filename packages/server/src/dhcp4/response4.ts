@@ -1,4 +1,5 @@
 import { DHCPINFORM, DHCPNAK, type Option, Pkt4 } from '@hookscope/dhcp';
+import type { OptionDataEntry } from '../config/configModel';
 import { buildConfiguredOption } from '../optionData';
 import type { Dhcp4Server } from './dhcp4Server';
 import type { Exchange4 } from './exchange4';
@@ -32,8 +33,10 @@ export function initResponse4(server: Dhcp4Server, query: Pkt4, type: number): P
   return r;
 }
 
+const NO_CODES = new Uint8Array(0);
+
 function prl(query: Pkt4): Uint8Array {
-  return query.getOption(55)?.getData() ?? new Uint8Array(0);
+  return query.getOption(55)?.getData() ?? NO_CODES;
 }
 
 /**
@@ -61,30 +64,35 @@ export function finishResponse4(server: Dhcp4Server, ex: Exchange4): void {
         r.addOption(optionUint32(59, c.timers.rebindTimer));
     }
     const wanted = prl(query);
-    const sources = [
-      ex.reservation?.optionData ?? [],
-      poolOptions(server, ex),
-      c.optionData,
-      server.config4?.optionData ?? [],
-    ];
-    for (const list of sources) {
-      for (const entry of list) {
-        const code = entry.code ?? buildConfiguredOption(entry, 'v4')?.code;
-        if (code === undefined || r.getOption(code)) continue;
-        if (!entry.alwaysSend && !wanted.includes(code)) continue;
-        const option: Option | undefined = buildConfiguredOption(entry, 'v4');
-        if (option) r.addOption(option);
-      }
-    }
+    // the most specific first; no list is built for this (it runs for every response)
+    if (ex.reservation) addConfigured(r, ex.reservation.optionData, wanted);
+    addConfigured(r, poolOptions(server, ex), wanted);
+    addConfigured(r, c.optionData, wanted);
+    if (server.config4) addConfigured(r, server.config4.optionData, wanted);
   }
   destination4(server, ex);
 }
 
-function poolOptions(server: Dhcp4Server, ex: Exchange4) {
+function addConfigured(r: Pkt4, list: readonly OptionDataEntry[], wanted: Uint8Array): void {
+  for (const entry of list) {
+    const code = entry.code ?? buildConfiguredOption(entry, 'v4')?.code;
+    if (code === undefined || r.getOption(code)) continue;
+    if (!entry.alwaysSend && !wanted.includes(code)) continue;
+    const option: Option | undefined = buildConfiguredOption(entry, 'v4');
+    if (option) r.addOption(option);
+  }
+}
+
+const NO_OPTION_DATA: readonly OptionDataEntry[] = [];
+
+function poolOptions(server: Dhcp4Server, ex: Exchange4): readonly OptionDataEntry[] {
   const lease = ex.leases[0] ?? ex.offered;
-  if (!lease || !ex.subnet) return [];
+  if (!lease || !ex.subnet) return NO_OPTION_DATA;
   const value = server.addressValue(lease.addr) ?? -1;
-  return ex.subnet.config.pools.find((p) => value >= p.first && value <= p.last)?.optionData ?? [];
+  for (const p of ex.subnet.config.pools) {
+    if (value >= p.first && value <= p.last) return p.optionData;
+  }
+  return NO_OPTION_DATA;
 }
 
 /** Kea's adjustRemoteAddr: relay, then ciaddr, then broadcast (NAK or flag), else yiaddr. */

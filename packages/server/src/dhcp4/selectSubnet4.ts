@@ -5,6 +5,7 @@ import type { Subnet4 } from '../subnet';
 import { findReservation4 } from './allocator4';
 import { clientIdOf, type Dhcp4Server } from './dhcp4Server';
 import type { Exchange4 } from './exchange4';
+import { hwaddrText } from './packet4';
 
 const DEFAULT_IDENTIFIERS = ['hw-address', 'duid', 'circuit-id', 'client-id'];
 
@@ -74,7 +75,7 @@ export function selectSubnet4(server: Dhcp4Server, ex: Exchange4): 'drop' | unde
   } else d.reached(h, ex.handle);
   ex.subnet = subnet;
   ex.clientId = clientIdOf(query);
-  ex.hwaddr = query.getHWAddr().toString();
+  ex.hwaddr = hwaddrText(query);
   if (!subnet) return undefined;
   if (server.wants('DHCPX_SUBNET_SELECTED'))
     server.say('DHCPX_SUBNET_SELECTED', query.getLabel(), subnet.id);
