@@ -57,7 +57,8 @@ export function recordBuiltinRun(input: BuiltinRunInput): TraceDocument {
     if (step.kind === 'packet') {
       recorder.beginRequest('packet', step.label ?? 'packet');
       try {
-        for (const reply of server.receive(hexToBytes(step.hex))) recorder.response(reply);
+        // The server reports what it sends (and command answers) to its observer itself.
+        server.receive(hexToBytes(step.hex));
       } catch (error) {
         recorder.drop(error instanceof Error ? error.message : String(error));
       } finally {
@@ -71,8 +72,7 @@ export function recordBuiltinRun(input: BuiltinRunInput): TraceDocument {
         continue;
       }
       recorder.beginRequest('command', command.command);
-      recorder.command(command.command, command.arguments);
-      recorder.response(server.command(command));
+      server.command(command);
       recorder.endRequest();
     } else {
       now += step.seconds * 1000;
