@@ -5,27 +5,40 @@ import type { Lease4, Lease6 } from './lease';
  * client indexes the allocation engine searches. Stores the very objects it is given (Kea's
  * memfile copies; here the server clones before adding when a callout must not alias it).
  */
+/** One lease, or several in the order they were indexed: most clients hold one lease, and a
+ * list per lease would be one more allocation on every lease written. */
+type Leases4 = Lease4 | Lease4[];
+
+function hwMatch(l: Lease4, subnetId: number, anyId: boolean, clientId: string | undefined) {
+  return l.subnetId === subnetId && (anyId || l.clientId === undefined || l.clientId === clientId);
+}
+
 export class LeaseStore4 {
   private readonly byAddress = new Map<string, Lease4>();
   /** client id -> leases and hardware address -> leases (any subnet; lists are short), so a
    * query never scans the table and no key strings are built per packet */
-  private readonly byClientId = new Map<string, Lease4[]>();
-  private readonly byHwaddr = new Map<string, Lease4[]>();
+  private readonly byClientId = new Map<string, Leases4>();
+  private readonly byHwaddr = new Map<string, Leases4>();
 
-  private static push(map: Map<string, Lease4[]>, key: string | undefined, lease: Lease4): void {
+  private static push(map: Map<string, Leases4>, key: string | undefined, lease: Lease4): void {
     if (key === undefined) return;
-    const list = map.get(key);
-    if (list) list.push(lease);
-    else map.set(key, [lease]);
+    const held = map.get(key);
+    if (held === undefined) map.set(key, lease);
+    else if (Array.isArray(held)) held.push(lease);
+    else map.set(key, [held, lease]);
   }
 
-  private static remove(map: Map<string, Lease4[]>, key: string | undefined, lease: Lease4): void {
+  private static remove(map: Map<string, Leases4>, key: string | undefined, lease: Lease4): void {
     if (key === undefined) return;
-    const list = map.get(key);
-    if (!list) return;
-    const at = list.indexOf(lease);
-    if (at >= 0) list.splice(at, 1);
-    if (list.length === 0) map.delete(key);
+    const held = map.get(key);
+    if (held === undefined) return;
+    if (!Array.isArray(held)) {
+      if (held === lease) map.delete(key);
+      return;
+    }
+    const at = held.indexOf(lease);
+    if (at >= 0) held.splice(at, 1);
+    if (held.length === 0) map.delete(key);
   }
 
   private index(lease: Lease4): void {
@@ -73,24 +86,19 @@ export class LeaseStore4 {
   ): Lease4 | undefined {
     if (matchClientId && clientId !== undefined) {
       const byId = this.byClientId.get(clientId);
-      if (byId) {
-        for (const lease of byId) if (lease.subnetId === subnetId) return lease;
+      if (byId !== undefined) {
+        if (!Array.isArray(byId)) {
+          if (byId.subnetId === subnetId) return byId;
+        } else for (const lease of byId) if (lease.subnetId === subnetId) return lease;
       }
     }
     if (hwaddr === undefined) return undefined;
     const byHw = this.byHwaddr.get(hwaddr);
-    if (!byHw) return undefined;
+    if (byHw === undefined) return undefined;
     // a lease found by hardware address counts only when it does not belong to another client id
-    for (const l of byHw) {
-      if (l.subnetId !== subnetId) continue;
-      if (
-        !matchClientId ||
-        clientId === undefined ||
-        l.clientId === undefined ||
-        l.clientId === clientId
-      )
-        return l;
-    }
+    const anyId = !matchClientId || clientId === undefined;
+    if (!Array.isArray(byHw)) return hwMatch(byHw, subnetId, anyId, clientId) ? byHw : undefined;
+    for (const l of byHw) if (hwMatch(l, subnetId, anyId, clientId)) return l;
     return undefined;
   }
 
