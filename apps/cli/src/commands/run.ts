@@ -7,7 +7,9 @@ import {
   createBuiltinResolver,
   createLibraryEnvironment,
   createRecorderLibrary,
+  createVirtualFiles,
   getBuiltinLibrary,
+  type LibraryEnvironment,
   parseConfigText,
 } from '@hookscope/libraries';
 import {
@@ -123,9 +125,8 @@ function readQueries(
 async function loadModules(
   args: RunArguments,
   cwd: string,
-  keaVersion: string,
+  env: LibraryEnvironment,
 ): Promise<Map<string, LibraryModule | undefined>> {
-  const env = createLibraryEnvironment({ keaVersion });
   const modules = new Map<string, LibraryModule | undefined>();
   for (const [path, spec] of args.libraries) {
     if (spec.startsWith('builtin:')) {
@@ -202,15 +203,18 @@ export const runCommand: CliCommand = {
     }
     const family =
       typeof config === 'object' && config !== null && 'Dhcp6' in config ? 'dhcp6' : 'dhcp4';
-    const modules = await loadModules(args, io.cwd, args.keaVersion);
-    const builtins = createBuiltinResolver(
-      createLibraryEnvironment({ keaVersion: args.keaVersion }),
-    );
     const log: HooksLogRecord[] = [];
     const recorder = createTraceRecorder({
       server: family,
       source: { kind: 'simulation', keaVersion: args.keaVersion },
     });
+    // One virtual file system for every library of the run; its writes go into the trace.
+    const files = createVirtualFiles({
+      onWrite: (w) => recorder.fileWrite(w.path, w.mode, w.data),
+    });
+    const env = createLibraryEnvironment({ keaVersion: args.keaVersion, files });
+    const modules = await loadModules(args, io.cwd, env);
+    const builtins = createBuiltinResolver(env);
     const server = createServer(family, {
       keaVersion: args.keaVersion,
       observer: recorder,
