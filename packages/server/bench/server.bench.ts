@@ -171,7 +171,15 @@ console.log(
     ...results,
   }),
 );
+const line = (kind: 'dora4' | 'sarr6', suffix = '') =>
+  [0, 1, 4]
+    .map(
+      (l) =>
+        `${l} lib ${results[`${kind}_${l}lib${suffix}_per_cpu_s`]} (${results[`${kind}_${l}lib${suffix}`]} wall)`,
+    )
+    .join(', ');
 console.log(
-  `server: DORA/s ${[0, 1, 4].map((l) => `${l} lib ${results[`dora4_${l}lib`]} (traced ${results[`dora4_${l}lib_trace`]})`).join(', ')}; ` +
-    `SARR/s ${[0, 1, 4].map((l) => `${l} lib ${results[`sarr6_${l}lib`]} (traced ${results[`sarr6_${l}lib_trace`]})`).join(', ')}; target >= 65000 DORA/s untraced`,
+  `server, exchanges per CPU second (per wall-clock second): DORA ${line('dora4')}; ` +
+    `traced DORA ${line('dora4', '_trace')}; SARR ${line('sarr6')}; traced SARR ${line('sarr6', '_trace')}; ` +
+    'target >= 65000 DORA/s untraced, >= 6500 traced with 4 libraries',
 );
