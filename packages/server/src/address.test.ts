@@ -28,4 +28,29 @@ describe('addresses', () => {
     expect(formatIpv6(parseIpv6('::ffff:192.0.2.1') ?? 0n)).toBe('::ffff:c000:201');
     expect(parseIpv6('1::2::3')).toBeUndefined();
   });
+
+  it('reads every place of the :: gap and rejects what is not an address', () => {
+    expect(parseIpv6('::')).toBe(0n);
+    expect(parseIpv6('::1')).toBe(1n);
+    expect(parseIpv6('1::')).toBe(1n << 112n);
+    expect(parseIpv6('1:2:3:4:5:6:7::')).toBe(parseIpv6('1:2:3:4:5:6:7:0'));
+    expect(parseIpv6('::2:3:4:5:6:7:8')).toBe(parseIpv6('0:2:3:4:5:6:7:8'));
+    expect(parseIpv6('FFFF::ABCD')).toBe((0xffffn << 112n) | 0xabcdn);
+    expect(parseIpv6(' 2001:db8::1 ')).toBe(parseIpv6('2001:db8::1'));
+    for (const bad of [
+      '',
+      ':',
+      ':::',
+      ':1::',
+      '1:',
+      '1::2:',
+      '12345::',
+      '1:2:3:4:5:6:7',
+      '1:2:3:4:5:6:7:8:9',
+      '::1:2:3:4:5:6:7:8',
+      'g::1',
+    ]) {
+      expect(parseIpv6(bad), bad).toBeUndefined();
+    }
+  });
 });

@@ -31,6 +31,66 @@ export function formatIpv4(value: number): string {
 }
 
 export function parseIpv6(text: string): bigint | undefined {
+  return parseIpv6Plain(text) ?? parseIpv6General(text);
+}
+
+const GROUPS = new Uint16Array(8);
+
+/**
+ * The common spelling (hex groups and at most one `::`, nothing else) in one character loop:
+ * this runs for every DHCPv6 lease. Returns undefined for anything else, which the general
+ * parser then decides.
+ */
+function parseIpv6Plain(t: string): bigint | undefined {
+  const n = t.length;
+  let count = 0;
+  let gap = -1;
+  let cur = 0;
+  let digits = 0;
+  let i = 0;
+  if (n >= 2 && t.charCodeAt(0) === 58 && t.charCodeAt(1) === 58) {
+    gap = 0;
+    i = 2;
+  }
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i);
+    const v =
+      c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (v >= 0) {
+      if (++digits > 4) return undefined;
+      cur = cur * 16 + v;
+    } else if (c === 58 && digits > 0 && count < 8) {
+      GROUPS[count++] = cur;
+      cur = 0;
+      digits = 0;
+      if (t.charCodeAt(i + 1) === 58) {
+        if (gap >= 0) return undefined;
+        gap = count;
+        i++;
+      }
+    } else return undefined;
+  }
+  if (digits > 0) {
+    if (count >= 8) return undefined;
+    GROUPS[count++] = cur;
+  } else if (gap !== count || !(n >= 2 && t.charCodeAt(n - 1) === 58)) return undefined;
+  if (gap < 0 ? count !== 8 : count > 7) return undefined;
+  let hi = 0;
+  let lo = 0;
+  let value = 0n;
+  // groups before the gap, zeros for it, then the ones after it
+  for (let g = 0; g < 8; g++) {
+    let group = 0;
+    if (gap < 0 || g < gap) group = GROUPS[g] as number;
+    else if (g >= 8 - (count - gap)) group = GROUPS[g - (8 - count)] as number;
+    if ((g & 1) === 0) hi = group;
+    else lo = hi * 65536 + group;
+    if ((g & 1) === 1) value = (value << 32n) | BigInt(lo);
+  }
+  return value;
+}
+
+function parseIpv6General(text: string): bigint | undefined {
   let input = text.trim();
   if (input.includes('.')) {
     // an embedded IPv4 tail (::ffff:192.0.2.1)

@@ -480,6 +480,14 @@ export class Dhcp6Server extends ServerCore {
 
 /** The link-layer address inside a DUID-LLT (type 1) or DUID-LL (type 3), as Kea extracts it. */
 function hwaddrFromDuid(duid: string): string | undefined {
+  // DUID-LLT (00:01, 8-byte head) and DUID-LL (00:03, 4-byte head) in the usual xx:yy form:
+  // the address is the text after the head, no split and join needed
+  if (
+    duid.length >= 26 &&
+    duid.charCodeAt(2) === 58 &&
+    /^00:0[13]:(?:[0-9a-f]{2}:)+[0-9a-f]{2}$/.test(duid)
+  )
+    return duid.slice(duid.charCodeAt(4) === 49 ? 24 : 12);
   const bytes = duid.split(':');
   if (bytes[0] === '00' && bytes[1] === '01' && bytes.length > 8) return bytes.slice(8).join(':');
   if (bytes[0] === '00' && bytes[1] === '03' && bytes.length > 4) return bytes.slice(4).join(':');
