@@ -70,13 +70,24 @@ export function selectSubnet6(server: Dhcp6Server, ex: Exchange6): 'drop' | unde
     } else subnet = chosen && server.subnets.includes(chosen) ? chosen : undefined;
   } else d.reached(h, ex.handle);
   ex.subnet = subnet;
-  if (subnet) server.say('DHCPX_SUBNET_SELECTED', query.getLabel(), subnet.id);
-  else server.say('DHCPX_SUBNET_SELECTION_FAILED', query.getLabel());
+  if (subnet) {
+    if (server.wants('DHCPX_SUBNET_SELECTED'))
+      server.say('DHCPX_SUBNET_SELECTED', query.getLabel(), subnet.id);
+  } else if (server.wants('DHCPX_SUBNET_SELECTION_FAILED'))
+    server.say('DHCPX_SUBNET_SELECTION_FAILED', query.getLabel());
   const handle = server.handleOf(ex);
   const config = server.config6;
   const order = config?.hostReservationIdentifiers.length
     ? config.hostReservationIdentifiers
     : DEFAULT_IDENTIFIERS;
+  const own = subnet?.config.reservations ?? [];
+  const global = config?.reservations ?? [];
+  if (own.length === 0 && global.length === 0 && !order.includes('flex-id')) {
+    // nothing to look up (and no host6_identifier to run): only the class is set
+    ex.reservation = undefined;
+    query.addClass('UNKNOWN');
+    return undefined;
+  }
   const identifiers = new Map<string, string>();
   identifiers.set('duid', ex.duid.replaceAll(':', ''));
   if (ex.hwaddr) identifiers.set('hw-address', ex.hwaddr.replaceAll(':', ''));
@@ -96,7 +107,7 @@ export function selectSubnet6(server: Dhcp6Server, ex: Exchange6): 'drop' | unde
       }
     } else d.reached(hk, handle);
   }
-  const reservations = [...(subnet?.config.reservations ?? []), ...(config?.reservations ?? [])];
+  const reservations = [...own, ...global];
   ex.reservation = undefined;
   for (const type of order) {
     const value = identifiers.get(type);
