@@ -4,6 +4,30 @@ import { DhcpParseError } from './dhcpParseError';
 const HEX: string[] = [];
 for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
 
+// Packed packets are carved from shared zero-filled blocks: a typed array of more than 64
+// bytes gets its own off-heap buffer, which costs microseconds (allocation, zeroing, external
+// memory accounting, sweeping) and dominated packing. Blocks are never reused, so every carved
+// array starts zeroed; a block lives as long as any packet cut from it.
+const POOL_SIZE = 64 * 1024;
+const POOLED_MAX = 4 * 1024;
+let pool = new ArrayBuffer(POOL_SIZE);
+let poolUsed = 0;
+
+/**
+ * `size` zeroed bytes for an encoded packet. Small ones are views into a shared block (their
+ * `byteOffset` is not 0): use `byteOffset`/`byteLength` with `.buffer`, never transfer it.
+ */
+export function allocBytes(size: number): Uint8Array {
+  if (size > POOLED_MAX) return new Uint8Array(size);
+  if (poolUsed + size > POOL_SIZE) {
+    pool = new ArrayBuffer(POOL_SIZE);
+    poolUsed = 0;
+  }
+  const out = new Uint8Array(pool, poolUsed, size);
+  poolUsed += (size + 7) & ~7; // keep the next one 8-byte aligned
+  return out;
+}
+
 /** `00:0c:29:1f:74:06` (lower case, colon separated; empty string for no bytes). */
 export function toHex(bytes: Uint8Array, separator = ':'): string {
   let out = '';

@@ -5,6 +5,7 @@
 // sits, bytes after END, the raw sname/file fields) is kept too, so that an untouched packet
 // packs back to the same bytes.
 import {
+  allocBytes,
   ipv4ToUint32,
   readUint16,
   readUint32,
@@ -164,7 +165,7 @@ export class Pkt4 extends Pkt {
         (this.hasEnd ? 1 : 0) +
         this.trailing.length
       : DHCPV4_PKT_HDR_LEN;
-    const out = new Uint8Array(size);
+    const out = allocBytes(size);
     out[0] = this.op;
     out[1] = this.htype;
     out[2] = this.hlen;

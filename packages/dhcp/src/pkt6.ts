@@ -4,12 +4,15 @@
 // with `relayInfo` holding the RELAY-FORW / RELAY-REPL layers, outermost (closest to the
 // server) first. Each layer remembers where its relay-msg option sat among its options, so
 // packing puts it back there.
-import { ipv6ToBytes, ipv6ToText, readUint32, toHex } from './bytes';
+import { allocBytes, ipv6ToBytes, ipv6ToText, readUint32, toHex } from './bytes';
 import { DhcpParseError } from './dhcpParseError';
 import { getName6, RELAY_FORW, RELAY_REPL } from './messageTypes';
 import type { Option } from './option';
 import { parseOptions, sortedByCode } from './optionList';
 import { Pkt } from './pkt';
+
+/** Shared empty bytes: fields holding it are replaced, never written into. */
+const EMPTY = new Uint8Array(0);
 
 export const D6O_RELAY_MSG = 9;
 
@@ -40,7 +43,7 @@ export class Pkt6 extends Pkt {
   transid: number;
   relayInfo: RelayInfo[] = [];
   /** Lenient decoding: bytes of a truncated last option of the message, kept as they were. */
-  trailing: Uint8Array = new Uint8Array(0);
+  trailing: Uint8Array = EMPTY;
   /** Lenient decoding: offset of the first truncated option (any layer), else -1. */
   truncatedAt = -1;
 
@@ -111,7 +114,7 @@ export class Pkt6 extends Pkt {
   #packMessage(): Uint8Array {
     let n = 4 + this.trailing.length;
     for (const o of this.options) n += o.len();
-    const out = new Uint8Array(n);
+    const out = allocBytes(n);
     out[0] = this.msgType;
     out[1] = (this.transid >>> 16) & 255;
     out[2] = (this.transid >>> 8) & 255;
@@ -191,7 +194,7 @@ export class Pkt6 extends Pkt {
 function packRelay(r: RelayInfo, inner: Uint8Array): Uint8Array {
   let n = 34 + 4 + inner.length + (r.trailing?.length ?? 0);
   for (const o of r.options) n += o.len();
-  const out = new Uint8Array(n);
+  const out = allocBytes(n);
   out[0] = r.msgType;
   out[1] = r.hopCount;
   out.set(ipv6ToBytes(r.linkAddr), 2);
