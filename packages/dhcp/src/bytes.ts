@@ -30,12 +30,33 @@ export function allocBytes(size: number): Uint8Array {
 
 /** `00:0c:29:1f:74:06` (lower case, colon separated; empty string for no bytes). */
 export function toHex(bytes: Uint8Array, separator = ':'): string {
+  if (bytes.length <= 256 && separator.length <= 1) {
+    return hexText(bytes, 0, bytes.length, separator.length === 0 ? -1 : separator.charCodeAt(0));
+  }
   let out = '';
   for (let i = 0; i < bytes.length; i++) {
     if (i > 0) out += separator;
     out += HEX[bytes[i]!];
   }
   return out;
+}
+
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const charCodes: number[] = [];
+
+/**
+ * Hex of `bytes[from, to)` (at most 256 bytes) with a one-character separator (-1: none),
+ * made as one flat string: a string built piece by piece must be flattened again before it
+ * can be hashed, and these texts are map keys (hardware addresses, client ids, DUIDs).
+ */
+function hexText(bytes: Uint8Array, from: number, to: number, separator = 58): string {
+  charCodes.length = 0;
+  for (let i = from; i < to; i++) {
+    const b = bytes[i]!;
+    if (i > from && separator >= 0) charCodes.push(separator);
+    charCodes.push(HEX_CODES[b >> 4]!, HEX_CODES[b & 15]!);
+  }
+  return String.fromCharCode.apply(null, charCodes);
 }
 
 /** Parses hex with optional `:`, `-`, space separators or a `0x` prefix. Throws on bad digits. */

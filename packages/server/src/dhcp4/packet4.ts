@@ -1,4 +1,4 @@
-import { Option, Pkt4 } from '@hookscope/dhcp';
+import { Option, Pkt4, toHex } from '@hookscope/dhcp';
 import { parseIpv4 } from '../address';
 import type { PacketMeta } from '../types';
 
@@ -104,21 +104,12 @@ export function serverIdOption(pkt: Pkt4): string | undefined {
 }
 
 export function hexOf(bytes: Uint8Array): string {
-  return hexRange(bytes, 0, bytes.length);
-}
-
-const HEX: string[] = [];
-for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
-
-function hexRange(bytes: Uint8Array, from: number, to: number): string {
-  let out = '';
-  for (let i = from; i < to; i++)
-    out += i > from ? `:${HEX[bytes[i] as number]}` : HEX[bytes[i] as number];
-  return out;
+  return toHex(bytes);
 }
 
 /** The client's hardware address as `getHWAddr().toString()` writes it, without copying chaddr. */
 export function hwaddrText(pkt: Pkt4): string {
   const chaddr = pkt.chaddr;
-  return hexRange(chaddr, 0, Math.min(pkt.hlen, 16, chaddr.length));
+  const n = Math.min(pkt.hlen, 16, chaddr.length);
+  return toHex(n === chaddr.length ? chaddr : chaddr.subarray(0, n));
 }
