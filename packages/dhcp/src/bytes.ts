@@ -42,21 +42,30 @@ export function toHex(bytes: Uint8Array, separator = ':'): string {
 }
 
 const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-const charCodes: number[] = [];
+/** Character code arrays by text length, reused: each is filled whole before it is read. */
+const charCodes: number[][] = [];
 
 /**
  * Hex of `bytes[from, to)` (at most 256 bytes) with a one-character separator (-1: none),
  * made as one flat string: a string built piece by piece must be flattened again before it
  * can be hashed, and these texts are map keys (hardware addresses, client ids, DUIDs).
  */
-function hexText(bytes: Uint8Array, from: number, to: number, separator = 58): string {
-  charCodes.length = 0;
+function hexText(bytes: Uint8Array, from: number, to: number, separator: number): string {
+  if (to <= from) return '';
+  const n = (to - from) * (separator >= 0 ? 3 : 2) - (separator >= 0 ? 1 : 0);
+  let codes = charCodes[n];
+  if (codes === undefined) {
+    codes = new Array<number>(n).fill(0);
+    charCodes[n] = codes;
+  }
+  let k = 0;
   for (let i = from; i < to; i++) {
     const b = bytes[i]!;
-    if (i > from && separator >= 0) charCodes.push(separator);
-    charCodes.push(HEX_CODES[b >> 4]!, HEX_CODES[b & 15]!);
+    if (i > from && separator >= 0) codes[k++] = separator;
+    codes[k++] = HEX_CODES[b >> 4]!;
+    codes[k++] = HEX_CODES[b & 15]!;
   }
-  return String.fromCharCode.apply(null, charCodes);
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** Parses hex with optional `:`, `-`, space separators or a `0x` prefix. Throws on bad digits. */

@@ -188,8 +188,7 @@ function select(
     if (status === 1 || !lease) return undefined;
   } else d.reached(h, handle);
   if (!fake) {
-    if (server.store.get(lease.addr)) server.store.update(lease);
-    else server.store.add(lease);
+    if (!server.store.add(lease)) server.store.update(lease); // add refuses a held address
     server.stats.add(server.stats.subnetName(lease.subnetId, 'assigned-addresses'));
     server.stats.add(server.stats.subnetName(lease.subnetId, 'cumulative-assigned-addresses'));
     server.stats.add('cumulative-assigned-addresses');
