@@ -63,13 +63,23 @@ function rank(code: number): number {
   return code === 53 ? -1 : code === 82 ? 256 : code;
 }
 
+// 4-byte option values are written into shared blocks: a typed array each cost more than the
+// option. Options never write into their bytes (setData replaces them), so sharing is safe.
+let block = new Uint8Array(4096);
+let blockUsed = 0;
+
 export function optionUint32(code: number, value: number): Option {
-  const b = new Uint8Array(4);
-  b[0] = (value >>> 24) & 255;
-  b[1] = (value >>> 16) & 255;
-  b[2] = (value >>> 8) & 255;
-  b[3] = value & 255;
-  return new Option('v4', code, b);
+  if (blockUsed + 4 > block.length) {
+    block = new Uint8Array(4096);
+    blockUsed = 0;
+  }
+  const at = blockUsed;
+  blockUsed += 4;
+  block[at] = (value >>> 24) & 255;
+  block[at + 1] = (value >>> 16) & 255;
+  block[at + 2] = (value >>> 8) & 255;
+  block[at + 3] = value & 255;
+  return new Option('v4', code, block, undefined, at, at + 4);
 }
 
 export function optionAddress(code: number, address: string): Option {
