@@ -35,6 +35,10 @@ const ZERO16 = new Uint8Array(16);
 const ZERO64 = new Uint8Array(64);
 const ZERO128 = new Uint8Array(128);
 
+const TYPE_BYTE = new Uint8Array(1);
+let typeBlock = new Uint8Array(1024);
+let typeBlockUsed = 0;
+
 /** Copies at most `size` bytes of a fixed header field (no view when it already fits). */
 function setField(out: Uint8Array, field: Uint8Array, at: number, size: number): void {
   out.set(field.length > size ? field.subarray(0, size) : field, at);
@@ -201,8 +205,20 @@ export class Pkt4 extends Pkt {
   /** Sets option 53 (adds it first in the list when missing). */
   setType(type: number): void {
     const o = this.getOption(53);
-    if (o !== undefined) o.setData(new Uint8Array([type]));
-    else this.options.unshift(new Option('v4', 53, new Uint8Array([type])));
+    if (o !== undefined) {
+      TYPE_BYTE[0] = type;
+      o.setData(TYPE_BYTE); // setData copies
+      return;
+    }
+    // every new packet does this: its one value byte comes from a shared block (an Option
+    // never writes into its bytes, and a view of them covers that byte only)
+    if (typeBlockUsed === typeBlock.length) {
+      typeBlock = new Uint8Array(1024);
+      typeBlockUsed = 0;
+    }
+    const at = typeBlockUsed++;
+    typeBlock[at] = type;
+    this.options.unshift(new Option('v4', 53, typeBlock, undefined, at, at + 1));
   }
 
   getName(): string {
