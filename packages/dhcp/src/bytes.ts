@@ -7,7 +7,7 @@ for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
 // Packed packets are carved from shared zero-filled blocks: a typed array of more than 64
 // bytes gets its own off-heap buffer, which costs microseconds (allocation, zeroing, external
 // memory accounting, sweeping) and dominated packing. Blocks are never reused, so every carved
-// array starts zeroed; a block lives as long as any packet cut from it.
+// array starts zeroed; a block lives as long as a packet cut from it.
 const POOL_SIZE = 64 * 1024;
 const POOLED_MAX = 4 * 1024;
 let pool = new ArrayBuffer(POOL_SIZE);

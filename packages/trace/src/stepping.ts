@@ -45,7 +45,7 @@ export function previousHook(index: TraceIndex, position: number): number | unde
   return c;
 }
 
-/** The first callout of the next request that has any. */
+/** The first callout of the next request that has callouts. */
 export function nextRequest(index: TraceIndex, position: number): number | undefined {
   const request = index.calloutRequest[position];
   if (request === undefined) return undefined;
@@ -53,7 +53,7 @@ export function nextRequest(index: TraceIndex, position: number): number | undef
   return start < index.calloutCount ? start : undefined;
 }
 
-/** The first callout of the previous request that has any. */
+/** The first callout of the previous request that has callouts. */
 export function previousRequest(index: TraceIndex, position: number): number | undefined {
   const request = index.calloutRequest[position];
   if (request === undefined) return undefined;

@@ -210,7 +210,7 @@ export const KEY_DESCRIPTIONS: Readonly<Record<string, string>> = {
   secret: 'Base64 TSIG secret.',
   'secret-file': 'File holding the base64 TSIG secret.',
   'sender-ip': 'Address the server sends name change requests from.',
-  'sender-port': 'Port the server sends name change requests from (0: any).',
+  'sender-port': 'Port the server sends name change requests from (0: let the system choose).',
   'server-hostname': 'Server host name placed in the sname field of the response.',
   'server-id': 'How the DHCPv6 server identifier (DUID) is built and stored.',
   'server-ip': 'Address of the DHCP-DDNS server.',

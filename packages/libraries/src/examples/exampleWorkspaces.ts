@@ -195,7 +195,7 @@ export const EXAMPLE_WORKSPACES: readonly ExampleWorkspace[] = [
     explanation: parametersLibrary.explanation,
     server: 'dhcp4',
     config: dhcp4ConfigText({
-      intro: ['Library parameters: any JSON map under "parameters" reaches load().'],
+      intro: ['Library parameters: every JSON map under "parameters" reaches load().'],
       libraries: [
         {
           comment: 'A string, an integer, a boolean, a list and a map.',
