@@ -1,42 +1,15 @@
-import {
-  createDefaultRuntime,
-  type HookEvent,
-  type LogLine,
-  type RunSummary,
-  runWorkspace,
-  type StepOutcome,
-} from '@hookscope/sandbox';
+import { type CollectedRun, runCollected } from '@hookscope/sandbox';
 import type { Example } from '../src/example/example';
 import { type ExampleTimeline, getExampleTimeline } from '../src/example/getExampleTimeline';
 import { getLibraryPaths } from '../src/example/getLibraryPaths';
 import { toRunRequest } from '../src/example/toRunRequest';
 
-export interface NodeRun {
-  summary: RunSummary;
-  hooks: HookEvent[];
-  log: LogLine[];
-  steps: StepOutcome[];
+export interface NodeRun extends CollectedRun {
   timeline: ExampleTimeline;
 }
 
 /** Runs an example on the page's thread of Node (no sandbox): what the embed's worker does. */
 export function runExampleInNode(example: Example): NodeRun {
-  const request = toRunRequest(example);
-  const hooks: HookEvent[] = [];
-  const log: LogLine[] = [];
-  const steps: StepOutcome[] = [];
-  const summary = runWorkspace(request, createDefaultRuntime(request), {
-    onBatch: (b) => {
-      hooks.push(...b.hooks);
-      log.push(...b.log);
-      steps.push(...b.steps);
-    },
-  });
-  return {
-    summary,
-    hooks,
-    log,
-    steps,
-    timeline: getExampleTimeline(hooks, getLibraryPaths(example.config)),
-  };
+  const run = runCollected(toRunRequest(example));
+  return { ...run, timeline: getExampleTimeline(run.hooks, getLibraryPaths(example.config)) };
 }

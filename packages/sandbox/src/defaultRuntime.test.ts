@@ -1,22 +1,8 @@
 import { EXAMPLE_WORKSPACES } from '@hookscope/libraries';
 import { describe, expect, it } from 'vitest';
-import { createDefaultRuntime } from './createDefaultRuntime';
-import type { HookEvent, LogLine, RunRequest, StepOutcome } from './protocol';
-import { runWorkspace } from './runWorkspace';
+import { runCollected } from './runCollected';
 
-function play(request: RunRequest) {
-  const hooks: HookEvent[] = [];
-  const log: LogLine[] = [];
-  const steps: StepOutcome[] = [];
-  const summary = runWorkspace(request, createDefaultRuntime(request), {
-    onBatch: (b) => {
-      hooks.push(...b.hooks);
-      log.push(...b.log);
-      steps.push(...b.steps);
-    },
-  });
-  return { summary, hooks, log, steps };
-}
+const play = runCollected;
 
 const CONFIG = (library: string) => `{
   "Dhcp4": {

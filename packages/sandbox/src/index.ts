@@ -24,6 +24,7 @@ export {
   type VirtualFile,
   type WorkerToFrame,
 } from './protocol';
+export { type CollectedRun, runCollected } from './runCollected';
 export { bytesToHex, hexToBytes, type RunWorkspaceOptions, runWorkspace } from './runWorkspace';
 export type {
   RuntimeLogRecord,

@@ -1,3 +1,5 @@
+import type { RunStep, ServerFamily, SourceLibrary } from '@hookscope/sandbox';
+
 /**
  * The workspace: everything one studio edits and runs. It is persisted (IndexedDB) and, later,
  * shared in URLs, so it carries a schema version; bump it only for a change that optional or
@@ -5,20 +7,11 @@
  */
 export const WORKSPACE_VERSION = 1;
 
-export type ServerFamily = 'dhcp4' | 'dhcp6';
+// The run's shapes are the sandbox protocol's own: a workspace is what the sandbox runs.
+export type { RunStep, ServerFamily };
 
 /** A library written in the studio, mapped to the `library` path of a hooks-libraries entry. */
-export interface UserLibrary {
-  path: string;
-  language: 'ts' | 'js';
-  source: string;
-}
-
-/** One step of a run, in order: a packet received, a control command, or the clock advancing. */
-export type RunStep =
-  | { kind: 'packet'; id: string; hex: string; label?: string; time?: string }
-  | { kind: 'command'; id: string; text: string }
-  | { kind: 'advance'; id: string; seconds: number };
+export type UserLibrary = SourceLibrary;
 
 export interface Workspace {
   version: typeof WORKSPACE_VERSION;
