@@ -3,11 +3,13 @@
 // folder, serves it with a tiny static server, imports the trace through the debugger's file
 // input, and measures: the time to open it (file read, parse, index, first draw), and frame
 // times (requestAnimationFrame deltas collected in the page) while scrolling the request list
-// and while stepping (callouts and requests) from the keyboard.
+// and while stepping (callouts and requests) from the keyboard. While the trace opens it also
+// records the main thread's long tasks (PerformanceObserver 'longtask', > 50 ms), the frame
+// deltas, whether progress was shown, and the main thread's busy time (CDP TaskDuration).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { createSyntheticTrace, writeTrace } from '@hookscope/trace';
 import { chromium } from '@playwright/test';
@@ -58,22 +60,66 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
-type Frames = { count: number; p50: number; p95: number; max: number; over50ms: number };
+type Frames = {
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+  over50ms: number;
+  /** Frames later than 1.5 × 16.7 ms: at least one frame was dropped. */
+  dropped: number;
+};
+// Long tasks and frame deltas from the page's start, kept in window.__bench (text: see below).
+const PAGE_PROBES = `(() => {
+  const bench = { longTasks: [], frames: [], framing: false, progressSeen: false };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  let last = 0;
+  const tick = (now) => {
+    if (bench.framing) {
+      if (last) bench.frames.push(now - last);
+      last = now;
+      if (document.querySelector('[role="progressbar"]')) bench.progressSeen = true;
+    } else last = 0;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(PAGE_PROBES);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busySeconds = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.getByRole('button', { name: 'Open trace debugger' }).click();
   await page.getByLabel('Import a trace', { exact: true }).waitFor();
+  await page.evaluate('new Promise((done) => setTimeout(done, 500))');
 
+  const busyBefore = await busySeconds();
   const started = performance.now();
+  await page.evaluate(
+    'window.__bench.framing = true; window.__bench.openStart = performance.now(); window.__bench.longTasks.length = 0',
+  );
   await page.getByLabel('Import a trace', { exact: true }).setInputFiles(tracePath);
   await page.getByText(`Requests (${REQUESTS})`).waitFor({ timeout: 60_000 });
   await page.getByTestId('debugger-position').getByText('callout 1 of').waitFor();
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => done(0)))');
   const openWallMs = performance.now() - started;
+  const busyOpenMs = ((await busySeconds()) - busyBefore) * 1000;
   const inPageOpenMs = (await page.evaluate(
     "performance.measure('open', 'hookscope:trace-import', 'hookscope:trace-shown').duration",
   )) as number;
+  // Long tasks are reported after they end: give the observer a moment.
+  await page.evaluate('new Promise((done) => setTimeout(done, 200))');
+  const during = (await page.evaluate(
+    '(() => { const b = window.__bench; b.framing = false; return { longTasks: b.longTasks.map((t) => t.duration), frames: b.frames, progressSeen: b.progressSeen }; })()',
+  )) as { longTasks: number[]; frames: number[]; progressSeen: boolean };
 
   // In-page code is passed as text: tsx would wrap functions in helpers the page lacks.
   const FRAME_LOOP = `(({ kind, frames }) => new Promise((done) => {
@@ -106,8 +152,10 @@ try {
       p95: at(0.95),
       max: at(1),
       over50ms: deltas.filter((d) => d > 50).length,
+      dropped: deltas.filter((d) => d > 1.5 * 16.7).length,
     };
   };
+  const openFrames = summarise(during.frames);
   await page.evaluate('document.activeElement?.blur()');
   const scroll = summarise(await measure('scroll', 240));
   const step = summarise(await measure('step', 240));
@@ -120,15 +168,25 @@ try {
     traceBytes: traceText.length,
     openWallMs: Math.round(openWallMs),
     openInPageMs: Math.round(inPageOpenMs),
+    /** Main-thread busy time while opening (CDP TaskDuration), ms of one CPU. */
+    openMainThreadBusyMs: Math.round(busyOpenMs),
+    openLongTasks: during.longTasks.length,
+    openLongestTaskMs: Math.round(Math.max(0, ...during.longTasks)),
+    openFrames,
+    progressShown: during.progressSeen,
+    loadAverage: Number(loadavg()[0]!.toFixed(2)),
     scrollFrames: scroll,
     stepFrames: step,
   };
   console.log(JSON.stringify(result));
   console.log(
     `trace view (${REQUESTS} requests × ${LIBRARIES} libraries, ${(traceText.length / 1e6).toFixed(1)} MB): ` +
-      `open ${result.openWallMs} ms (${result.openInPageMs} ms in page); ` +
-      `scroll frames p50 ${scroll.p50} ms, p95 ${scroll.p95} ms, max ${scroll.max} ms; ` +
-      `step frames p50 ${step.p50} ms, p95 ${step.p95} ms, max ${step.max} ms (ended at ${position})`,
+      `open ${result.openWallMs} ms (${result.openInPageMs} ms in page, main thread busy ${result.openMainThreadBusyMs} ms, ` +
+      `${result.openLongTasks} long tasks, longest ${result.openLongestTaskMs} ms, frame max ${openFrames.max} ms, ` +
+      `progress ${result.progressShown ? 'shown' : 'not shown'}); ` +
+      `scroll frames p50 ${scroll.p50} ms, p95 ${scroll.p95} ms, max ${scroll.max} ms, ${scroll.dropped} dropped; ` +
+      `step frames p50 ${step.p50} ms, p95 ${step.p95} ms, max ${step.max} ms, ${step.dropped} dropped ` +
+      `(ended at ${position}; load average ${result.loadAverage})`,
   );
 } finally {
   await browser.close();
