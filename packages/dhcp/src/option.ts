@@ -114,6 +114,19 @@ export class Option {
     return i < this.#valueEnd - this.#valueStart ? this.#src[this.#valueStart + i] : undefined;
   }
 
+  /**
+   * Whether the value bytes are exactly `bytes`, without making a view: a viewer that kept a
+   * copy of them sees any change, even one written into the array `getData()` returned.
+   */
+  dataEquals(bytes: Uint8Array): boolean {
+    const start = this.#valueStart;
+    const n = this.#valueEnd - start;
+    if (bytes.length !== n) return false;
+    const src = this.#src;
+    for (let i = 0; i < n; i++) if (src[start + i] !== bytes[i]) return false;
+    return true;
+  }
+
   /** Replaces the value bytes; sub-options stay. */
   setData(data: Uint8Array): void {
     const subs = this.#subParsed ? this.#options : undefined;

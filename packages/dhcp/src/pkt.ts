@@ -18,12 +18,29 @@ export abstract class Pkt {
   /** Milliseconds since the epoch: capture or receive time. */
   timestamp = 0;
   #classes: Set<string> | undefined = undefined;
+  /** @internal bumped by `touch()`; read with `getEpoch()`. */
+  #epoch = 0;
 
   constructor(anyAddr: string, localPort: number, remotePort: number) {
     this.localAddr = anyAddr;
     this.remoteAddr = anyAddr;
     this.localPort = localPort;
     this.remotePort = remotePort;
+  }
+
+  /**
+   * A change counter (our addition): every method that changes the packet (a setter, addOption,
+   * delOption, addClass …) moves it, so a viewer can keep what it derived from the packet while
+   * the epoch stays. Fields assigned directly (`pkt.hops = 2`, `pkt.options.push(o)`) and bytes
+   * written into views (`getData()`, `chaddr`) do not move it: a cache compares those itself.
+   */
+  getEpoch(): number {
+    return this.#epoch;
+  }
+
+  /** Moves the epoch; subclasses call it from their setters. */
+  protected touch(): void {
+    this.#epoch++;
   }
 
   /** First option with this code, or undefined. */
@@ -43,6 +60,7 @@ export abstract class Pkt {
       throw new TypeError(`a ${opt.universe} option cannot go into a ${this.family} packet`);
     }
     this.options.push(opt);
+    this.#epoch++;
   }
 
   /** Removes the first option with this code; true when there was one. */
@@ -50,6 +68,7 @@ export abstract class Pkt {
     const i = this.options.findIndex((o) => o.code === code);
     if (i < 0) return false;
     this.options.splice(i, 1);
+    this.#epoch++;
     return true;
   }
 
@@ -65,42 +84,49 @@ export abstract class Pkt {
   }
   setIface(name: string): void {
     this.iface = name;
+    this.#epoch++;
   }
   getIndex(): number {
     return this.ifindex;
   }
   setIndex(index: number): void {
     this.ifindex = index;
+    this.#epoch++;
   }
   getLocalAddr(): string {
     return this.localAddr;
   }
   setLocalAddr(addr: string): void {
     this.localAddr = addr;
+    this.#epoch++;
   }
   getRemoteAddr(): string {
     return this.remoteAddr;
   }
   setRemoteAddr(addr: string): void {
     this.remoteAddr = addr;
+    this.#epoch++;
   }
   getLocalPort(): number {
     return this.localPort;
   }
   setLocalPort(port: number): void {
     this.localPort = port;
+    this.#epoch++;
   }
   getRemotePort(): number {
     return this.remotePort;
   }
   setRemotePort(port: number): void {
     this.remotePort = port;
+    this.#epoch++;
   }
 
   /** Client classes, in the order they were added (Kea's addClass / inClass / getClasses). */
   addClass(name: string): void {
     this.#classes ??= new Set();
     this.#classes.add(name);
+    this.#epoch++;
   }
   inClass(name: string): boolean {
     return this.#classes?.has(name) ?? false;

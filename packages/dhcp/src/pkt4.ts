@@ -72,6 +72,7 @@ export class Pkt4 extends Pkt {
   }
   set chaddr(bytes: Uint8Array) {
     this.#chaddr = bytes;
+    this.touch();
   }
   /** The raw 64-byte sname field (same rule as chaddr). */
   get snameField(): Uint8Array {
@@ -79,6 +80,7 @@ export class Pkt4 extends Pkt {
   }
   set snameField(bytes: Uint8Array) {
     this.#sname = bytes;
+    this.touch();
   }
   /** The raw 128-byte file field (same rule as chaddr). */
   get fileField(): Uint8Array {
@@ -86,6 +88,7 @@ export class Pkt4 extends Pkt {
   }
   set fileField(bytes: Uint8Array) {
     this.#file = bytes;
+    this.touch();
   }
   /** False for a plain 236-byte BOOTP packet without the magic cookie. */
   hasCookie = true;
@@ -208,6 +211,7 @@ export class Pkt4 extends Pkt {
     if (o !== undefined) {
       TYPE_BYTE[0] = type;
       o.setData(TYPE_BYTE); // setData copies
+      this.touch();
       return;
     }
     // every new packet does this: its one value byte comes from a shared block (an Option
@@ -219,6 +223,7 @@ export class Pkt4 extends Pkt {
     const at = typeBlockUsed++;
     typeBlock[at] = type;
     this.options.unshift(new Option('v4', 53, typeBlock, undefined, at, at + 1));
+    this.touch();
   }
 
   getName(): string {
@@ -239,48 +244,56 @@ export class Pkt4 extends Pkt {
   }
   setHops(hops: number): void {
     this.hops = hops;
+    this.touch();
   }
   getTransid(): number {
     return this.transid;
   }
   setTransid(transid: number): void {
     this.transid = transid >>> 0;
+    this.touch();
   }
   getSecs(): number {
     return this.secs;
   }
   setSecs(secs: number): void {
     this.secs = secs;
+    this.touch();
   }
   getFlags(): number {
     return this.flags;
   }
   setFlags(flags: number): void {
     this.flags = flags;
+    this.touch();
   }
   getCiaddr(): string {
     return uint32ToIpv4(this.#ciaddr);
   }
   setCiaddr(addr: string): void {
     this.#ciaddr = ipv4ToUint32(addr);
+    this.touch();
   }
   getYiaddr(): string {
     return uint32ToIpv4(this.#yiaddr);
   }
   setYiaddr(addr: string): void {
     this.#yiaddr = ipv4ToUint32(addr);
+    this.touch();
   }
   getSiaddr(): string {
     return uint32ToIpv4(this.#siaddr);
   }
   setSiaddr(addr: string): void {
     this.#siaddr = ipv4ToUint32(addr);
+    this.touch();
   }
   getGiaddr(): string {
     return uint32ToIpv4(this.#giaddr);
   }
   setGiaddr(addr: string): void {
     this.#giaddr = ipv4ToUint32(addr);
+    this.touch();
   }
 
   /** The client hardware address: htype and the first hlen (at most 16) chaddr bytes. */
@@ -296,6 +309,7 @@ export class Pkt4 extends Pkt {
     this.hlen = h.bytes.length;
     this.chaddr = new Uint8Array(16);
     this.chaddr.set(h.bytes);
+    this.touch();
   }
 
   /** sname as text, up to its first NUL. */

@@ -130,6 +130,7 @@ export class Pkt6 extends Pkt {
   }
   setType(type: number): void {
     this.msgType = type;
+    this.touch();
   }
   getName(): string {
     return getName6(this.msgType);
@@ -139,6 +140,7 @@ export class Pkt6 extends Pkt {
   }
   setTransid(transid: number): void {
     this.transid = transid & 0xffffff;
+    this.touch();
   }
 
   /** Client DUID (option 1) as hex, or undefined. */
