@@ -1,5 +1,5 @@
 import { snapshotMapEqual } from './jsonEqual';
-import type { CalloutEvent, TraceDocument, TraceEvent, TraceRequest } from './types';
+import type { CalloutEvent, TraceDocument, TraceEvent, TraceLibrary, TraceRequest } from './types';
 
 /**
  * Bits of a callout's flags. STATUS_CHANGED, THREW and NONZERO_RETURN are set when the index is
@@ -24,15 +24,13 @@ export const CalloutFlag = {
  *   events are appended);
  * - occurrences: one per hook-start/hook-end pair (a timeline column), grouped by request;
  * - callouts: the flat stepping order, grouped by request, in `seq` order inside a request.
- * Each request's events are also kept in `seq` order (`requestEvents`), for logs and diffs.
+ * `TraceColumns` is what a view draws and steps with; it holds no event, so it can be posted
+ * from a worker to the page (see `getTraceColumns`). `TraceIndex` adds the document and what
+ * needs it (snapshots, logs, diffs, breakpoints on values, compare).
  */
-export interface TraceIndex {
-  readonly trace: TraceDocument;
+export interface TraceColumns {
   readonly requests: readonly TraceRequest[];
-  readonly requestPositionById: ReadonlyMap<number, number>;
-  /** `requestEvents.subarray(requestEventStart[r], requestEventStart[r + 1])` = event indexes. */
-  readonly requestEventStart: Int32Array;
-  readonly requestEvents: Int32Array;
+  readonly libraries: readonly TraceLibrary[];
   readonly requestCalloutStart: Int32Array;
   readonly requestOccurrenceStart: Int32Array;
   /** OR of the eager flags (status changed, threw, non-zero return) of each request's callouts. */
@@ -46,14 +44,29 @@ export interface TraceIndex {
   readonly occurrenceStatus: Int8Array;
   readonly occurrenceCalloutCount: Int32Array;
   readonly calloutCount: number;
-  readonly calloutEvent: Int32Array;
   readonly calloutRequest: Int32Array;
   readonly calloutOccurrence: Int32Array;
   readonly calloutLibrary: Int32Array;
+  /** Interned callout (function) names; `calloutNameId` holds indexes into it. */
+  readonly calloutNames: readonly string[];
+  readonly calloutNameId: Int32Array;
   readonly calloutStatusBefore: Int8Array;
   readonly calloutStatusAfter: Int8Array;
-  /** Read through `getCalloutFlags`: the content bits are filled in lazily. */
+  /** The callout's return value; NaN when none was recorded. */
+  readonly calloutReturned: Float64Array;
+  /** Exceptions by flat callout position (few: a map, not a column). */
+  readonly calloutThrown: ReadonlyMap<number, { name: string; message: string }>;
+  /** Read through `getCalloutFlags` on an index: the content bits are filled in lazily. */
   readonly calloutFlags: Uint8Array;
+}
+
+export interface TraceIndex extends TraceColumns {
+  readonly trace: TraceDocument;
+  readonly requestPositionById: ReadonlyMap<number, number>;
+  /** `requestEvents.subarray(requestEventStart[r], requestEventStart[r + 1])` = event indexes. */
+  readonly requestEventStart: Int32Array;
+  readonly requestEvents: Int32Array;
+  readonly calloutEvent: Int32Array;
   /** Callout `seq` → event indexes of the logs, parks, file writes… made while it ran. */
   readonly attached: ReadonlyMap<number, readonly number[]>;
   /** Callout seqs in increasing order, and the flat position of each (see `findCalloutBySeq`). */
@@ -131,6 +144,11 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
   const calloutStatusBefore = new Int8Array(calloutTotal);
   const calloutStatusAfter = new Int8Array(calloutTotal);
   const calloutFlags = new Uint8Array(calloutTotal);
+  const calloutNameId = new Int32Array(calloutTotal);
+  const calloutReturned = new Float64Array(calloutTotal);
+  const calloutThrown = new Map<number, { name: string; message: string }>();
+  const calloutNames: string[] = [];
+  const calloutNameIds = new Map<string, number>();
   const requestFlags = new Uint8Array(n);
   const occurrenceHookTmp = new Int32Array(occurrenceTotal);
   const occurrenceRequestTmp = new Int32Array(occurrenceTotal);
@@ -218,6 +236,17 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
       calloutLibrary[c] = event.library;
       calloutStatusBefore[c] = event.status.before;
       calloutStatusAfter[c] = event.status.after;
+      let nameId = calloutNameIds.get(event.callout);
+      if (nameId === undefined) {
+        nameId = calloutNames.length;
+        calloutNames.push(event.callout);
+        calloutNameIds.set(event.callout, nameId);
+      }
+      calloutNameId[c] = nameId;
+      calloutReturned[c] = event.returned ?? Number.NaN;
+      if (event.thrown) {
+        calloutThrown.set(c, { name: event.thrown.name, message: event.thrown.message });
+      }
       const flags = flagsOf(event);
       calloutFlags[c] = flags;
       requestFlags[position] = requestFlags[position]! | flags;
@@ -250,6 +279,7 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
   return {
     trace,
     requests,
+    libraries: trace.libraries,
     requestPositionById,
     requestEventStart,
     requestEvents,
@@ -267,8 +297,12 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
     calloutRequest,
     calloutOccurrence,
     calloutLibrary,
+    calloutNames,
+    calloutNameId,
     calloutStatusBefore,
     calloutStatusAfter,
+    calloutReturned,
+    calloutThrown,
     calloutFlags,
     attached,
     calloutSeqSorted,

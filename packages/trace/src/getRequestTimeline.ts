@@ -1,5 +1,5 @@
-import { CalloutFlag, type TraceIndex } from './buildTraceIndex';
-import type { CalloutEvent, TraceRequest } from './types';
+import { CalloutFlag, type TraceColumns } from './buildTraceIndex';
+import type { TraceRequest } from './types';
 
 export const STATUS_NAMES = ['CONTINUE', 'SKIP', 'DROP', 'PARK'] as const;
 export type StatusName = (typeof STATUS_NAMES)[number];
@@ -50,7 +50,7 @@ export interface RequestTimeline {
 }
 
 /** Badges of one callout: a status change, a non-zero return, an exception. Pure. */
-export function getCalloutBadges(index: TraceIndex, position: number): CalloutBadge[] {
+export function getCalloutBadges(index: TraceColumns, position: number): CalloutBadge[] {
   const flags = index.calloutFlags[position]!;
   const badges: CalloutBadge[] = [];
   if (flags & CalloutFlag.STATUS_CHANGED) {
@@ -61,11 +61,12 @@ export function getCalloutBadges(index: TraceIndex, position: number): CalloutBa
     });
   }
   if (flags & (CalloutFlag.THREW | CalloutFlag.NONZERO_RETURN)) {
-    const event = index.trace.events[index.calloutEvent[position]!] as CalloutEvent;
-    if (event.thrown) {
-      badges.push({ kind: 'exception', name: event.thrown.name, message: event.thrown.message });
-    } else if (event.returned !== undefined) {
-      badges.push({ kind: 'returned', value: event.returned });
+    const thrown = index.calloutThrown.get(position);
+    const returned = index.calloutReturned[position]!;
+    if (thrown) {
+      badges.push({ kind: 'exception', name: thrown.name, message: thrown.message });
+    } else if (!Number.isNaN(returned)) {
+      badges.push({ kind: 'returned', value: returned });
     }
   }
   return badges;
@@ -77,10 +78,10 @@ export function getCalloutBadges(index: TraceIndex, position: number): CalloutBa
  * line up between requests. Pure; cost is linear in the request's size.
  * Throws RangeError for a position outside the trace's requests.
  */
-export function getRequestTimeline(index: TraceIndex, position: number): RequestTimeline {
+export function getRequestTimeline(index: TraceColumns, position: number): RequestTimeline {
   const request = index.requests[position];
   if (!request) throw new RangeError(`no request at position ${position}`);
-  const rows: TimelineRow[] = index.trace.libraries
+  const rows: TimelineRow[] = index.libraries
     .slice()
     .sort((a, b) => a.index - b.index)
     .map((library) => ({ library: library.index, label: library.library, contextLine: [] }));
@@ -140,7 +141,7 @@ export interface RequestOverviewEntry {
 }
 
 /** A light row per request for the overview list; cheap enough to compute on demand. */
-export function getRequestOverview(index: TraceIndex, position: number): RequestOverviewEntry {
+export function getRequestOverview(index: TraceColumns, position: number): RequestOverviewEntry {
   const request = index.requests[position];
   if (!request) throw new RangeError(`no request at position ${position}`);
   return {

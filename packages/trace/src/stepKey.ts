@@ -1,6 +1,6 @@
-import type { TraceIndex } from './buildTraceIndex';
+import type { TraceColumns } from './buildTraceIndex';
 import type { Breakpoint } from './stepping';
-import type { CalloutEvent } from './types';
+import { getCalloutLabel } from './traceColumns';
 
 /**
  * A callout named by where it is, not by its `seq`, so a re-run of an edited workspace (where
@@ -17,7 +17,7 @@ export interface StepKey {
 }
 
 /** The key of the callout at `position`. Throws RangeError outside the trace. */
-export function getStepKey(index: TraceIndex, position: number): StepKey {
+export function getStepKey(index: TraceColumns, position: number): StepKey {
   if (position < 0 || position >= index.calloutCount)
     throw new RangeError(`no callout ${position}`);
   const request = index.calloutRequest[position]!;
@@ -27,19 +27,19 @@ export function getStepKey(index: TraceIndex, position: number): StepKey {
   for (let c = position - 1; c >= 0 && index.calloutOccurrence[c] === occurrence; c--) {
     if (index.calloutLibrary[c] === library) ordinal += 1;
   }
-  const event = index.trace.events[index.calloutEvent[position]!] as CalloutEvent;
+  const label = getCalloutLabel(index, position);
   return {
     request,
     column: occurrence - index.requestOccurrenceStart[request]!,
     library,
     ordinal,
-    hook: event.hook,
-    callout: event.callout,
+    hook: label.hook,
+    callout: label.callout,
   };
 }
 
 /** The position of the callout with this key, or undefined when that step no longer exists. */
-export function findStep(index: TraceIndex, key: StepKey): number | undefined {
+export function findStep(index: TraceColumns, key: StepKey): number | undefined {
   const occurrence = (index.requestOccurrenceStart[key.request] ?? -1) + key.column;
   if (
     key.request >= index.requests.length ||
@@ -53,8 +53,8 @@ export function findStep(index: TraceIndex, key: StepKey): number | undefined {
     if (index.calloutOccurrence[c] !== occurrence || index.calloutLibrary[c] !== key.library)
       continue;
     if (ordinal++ !== key.ordinal) continue;
-    const event = index.trace.events[index.calloutEvent[c]!] as CalloutEvent;
-    return event.hook === key.hook && event.callout === key.callout ? c : undefined;
+    const label = getCalloutLabel(index, c);
+    return label.hook === key.hook && label.callout === key.callout ? c : undefined;
   }
   return undefined;
 }

@@ -1,5 +1,11 @@
-import { CalloutFlag, getCalloutFlags, type TraceIndex } from './buildTraceIndex';
+import {
+  CalloutFlag,
+  getCalloutFlags,
+  type TraceColumns,
+  type TraceIndex,
+} from './buildTraceIndex';
 import { snapshotEqual } from './jsonEqual';
+import { getCalloutLabel } from './traceColumns';
 import { assertUnreachable, type CalloutEvent } from './types';
 
 // Stepping moves a cursor, a flat callout position (0..calloutCount-1), through the trace in
@@ -17,16 +23,16 @@ export type Breakpoint =
   | { kind: 'argument-changed'; argument?: string }
   | { kind: 'exception' };
 
-export function nextCallout(index: TraceIndex, position: number): number | undefined {
+export function nextCallout(index: TraceColumns, position: number): number | undefined {
   return position + 1 < index.calloutCount ? position + 1 : undefined;
 }
 
-export function previousCallout(index: TraceIndex, position: number): number | undefined {
+export function previousCallout(index: TraceColumns, position: number): number | undefined {
   return position > 0 && position <= index.calloutCount ? position - 1 : undefined;
 }
 
 /** The first callout of the next hook (occurrence) that has callouts. */
-export function nextHook(index: TraceIndex, position: number): number | undefined {
+export function nextHook(index: TraceColumns, position: number): number | undefined {
   const occurrence = index.calloutOccurrence[position];
   for (let c = position + 1; c < index.calloutCount; c++) {
     if (index.calloutOccurrence[c] !== occurrence) return c;
@@ -35,7 +41,7 @@ export function nextHook(index: TraceIndex, position: number): number | undefine
 }
 
 /** The first callout of the hook before the current one. */
-export function previousHook(index: TraceIndex, position: number): number | undefined {
+export function previousHook(index: TraceColumns, position: number): number | undefined {
   const occurrence = index.calloutOccurrence[position];
   let c = position - 1;
   while (c >= 0 && index.calloutOccurrence[c] === occurrence) c--;
@@ -46,7 +52,7 @@ export function previousHook(index: TraceIndex, position: number): number | unde
 }
 
 /** The first callout of the next request that has callouts. */
-export function nextRequest(index: TraceIndex, position: number): number | undefined {
+export function nextRequest(index: TraceColumns, position: number): number | undefined {
   const request = index.calloutRequest[position];
   if (request === undefined) return undefined;
   const start = index.requestCalloutStart[request + 1]!;
@@ -54,7 +60,7 @@ export function nextRequest(index: TraceIndex, position: number): number | undef
 }
 
 /** The first callout of the previous request that has callouts. */
-export function previousRequest(index: TraceIndex, position: number): number | undefined {
+export function previousRequest(index: TraceColumns, position: number): number | undefined {
   const request = index.calloutRequest[position];
   if (request === undefined) return undefined;
   const start = index.requestCalloutStart[request]!;
@@ -63,7 +69,7 @@ export function previousRequest(index: TraceIndex, position: number): number | u
 }
 
 /** The first callout of a request (by position), or undefined if it has none. */
-export function firstCalloutOfRequest(index: TraceIndex, request: number): number | undefined {
+export function firstCalloutOfRequest(index: TraceColumns, request: number): number | undefined {
   const start = index.requestCalloutStart[request];
   const end = index.requestCalloutStart[request + 1];
   return start !== undefined && end !== undefined && start < end ? start : undefined;
@@ -85,11 +91,11 @@ export function matchesBreakpoint(
     case 'library':
       return index.calloutLibrary[position] === breakpoint.library;
     case 'callout': {
-      const event = index.trace.events[index.calloutEvent[position]!] as CalloutEvent;
+      const label = getCalloutLabel(index, position);
       return (
-        event.callout === breakpoint.callout &&
-        (breakpoint.hook === undefined || event.hook === breakpoint.hook) &&
-        (breakpoint.library === undefined || event.library === breakpoint.library)
+        label.callout === breakpoint.callout &&
+        (breakpoint.hook === undefined || label.hook === breakpoint.hook) &&
+        (breakpoint.library === undefined || label.library === breakpoint.library)
       );
     }
     case 'status-change':
