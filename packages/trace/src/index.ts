@@ -1,4 +1,4 @@
-export type { TraceIndex } from './buildTraceIndex';
+export type { TraceColumns, TraceIndex } from './buildTraceIndex';
 export {
   buildTraceIndex,
   CalloutFlag,
@@ -67,6 +67,8 @@ export {
   runToBreakpoint,
 } from './stepping';
 export { tagOf } from './tagOf';
+export type { CalloutLabel } from './traceColumns';
+export { getCalloutLabel, getTraceColumns } from './traceColumns';
 export type { BeforeAfterRefs, SnapshotRefMap, TraceFileV2 } from './traceFileV2';
 export { TRACE_FILE_VERSION_2 } from './traceFileV2';
 export type {
