@@ -29,8 +29,14 @@ export interface KeaFeatures {
   readonly lease4Offer: boolean;
   /** lease4_server_decline hook exists (2.5.5). */
   readonly lease4ServerDecline: boolean;
-  /** pkt4_send / pkt6_send carry subnet4 / subnet6; subnet*_select parkable (2.5.6). */
+  /** pkt4_send / pkt6_send carry subnet4 / subnet6 (2.5.6). */
   readonly sendHasSubnet: boolean;
+  /** subnet4_select / subnet6_select can PARK the query (2.5.6). */
+  readonly parkableSubnetSelect: boolean;
+  /** DHCPv4 subnet selection runs before the message handlers, so a DROP there ends the query (2.5.6). */
+  readonly subnetSelectionUpFront: boolean;
+  /** A query dropped for a full parking lot also counts in pkt4-queue-full / pkt6-queue-full. */
+  readonly queueFullStatistic: boolean;
   /** Subnet arguments are ConstSubnet4Ptr / ConstSubnet6Ptr (2.7.5). */
   readonly constSubnets: boolean;
   /** leases*_committed carry response4 / response6; addr6_register exists (2.7.7). */
@@ -50,6 +56,10 @@ export function keaFeatures(version: string): KeaFeatures {
     lease4Offer: number >= 20502,
     lease4ServerDecline: number >= 20505,
     sendHasSubnet: number >= 20506,
+    parkableSubnetSelect: number >= 20506,
+    subnetSelectionUpFront: number >= 20506,
+    // the drop-reason statistics came with the 3.0 series (the reference: HEAD has them, 2.2 not)
+    queueFullStatistic: number >= 30000,
     constSubnets: number >= 20705,
     committedHasResponse: number >= 20707,
     libreload: number < 20500,

@@ -46,6 +46,8 @@ export abstract class ServerCore {
   /** The last configuration given to configure(): config-reload applies it again. */
   configSource: unknown;
   readonly unparked: SentPacket[] = [];
+  /** Handles of parked queries: released when their processing ends, not when receive returns. */
+  readonly parkedHandles = new Set<CalloutHandle>();
   readonly writtenFiles = new Map<string, string>();
   protected isShutdown = false;
   private manualClock = 0;

@@ -117,6 +117,13 @@ export interface ServerConfigBase {
   ddnsEnabled: boolean;
   ddnsSendUpdates: boolean;
   ddnsQualifyingSuffix: string;
+  /** ddns-replace-client-name: never, always, when-present, when-not-present */
+  ddnsReplaceClientName: 'never' | 'always' | 'when-present' | 'when-not-present';
+  ddnsGeneratedPrefix: string;
+  ddnsOverrideClientUpdate: boolean;
+  ddnsOverrideNoUpdate: boolean;
+  /** parked-packet-limit: queries a parking lot may hold (0: no limit). */
+  parkedPacketLimit: number;
 }
 
 export interface ServerConfig4 extends ServerConfigBase {

@@ -130,7 +130,34 @@ function parseBase(
     ddnsEnabled: (ddns && optionalBool(ddns, 'enable-updates', 'dhcp-ddns')) ?? false,
     ddnsSendUpdates: optionalBool(raw, 'ddns-send-updates', top) ?? true,
     ddnsQualifyingSuffix: optionalString(raw, 'ddns-qualifying-suffix', top) ?? '',
+    ddnsReplaceClientName: parseReplaceClientName(raw, top),
+    ddnsGeneratedPrefix: optionalString(raw, 'ddns-generated-prefix', top) ?? 'myhost',
+    ddnsOverrideClientUpdate: optionalBool(raw, 'ddns-override-client-update', top) ?? false,
+    ddnsOverrideNoUpdate: optionalBool(raw, 'ddns-override-no-update', top) ?? false,
+    parkedPacketLimit: parseParkedPacketLimit(raw, top),
   };
+}
+
+const REPLACE_MODES = ['never', 'always', 'when-present', 'when-not-present'] as const;
+
+function parseReplaceClientName(
+  raw: JsonMap,
+  top: string,
+): ServerConfigBase['ddnsReplaceClientName'] {
+  const mode = optionalString(raw, 'ddns-replace-client-name', top) ?? 'never';
+  const known = REPLACE_MODES.find((m) => m === mode);
+  if (!known) throw new ConfigError(`Invalid ReplaceClientNameMode: ${mode}`);
+  return known;
+}
+
+/** Kea's default is 256; a negative value or one above 2^32-1 is rejected. */
+function parseParkedPacketLimit(raw: JsonMap, top: string): number {
+  const limit = optionalInt(raw, 'parked-packet-limit', top) ?? 256;
+  if (limit < 0 || limit > 0xffffffff)
+    throw new ConfigError(
+      `out of range value (${limit}) specified for parameter 'parked-packet-limit'`,
+    );
+  return limit;
 }
 
 function parseTimers(map: JsonMap, parent: Timers | undefined, where: string): Timers {

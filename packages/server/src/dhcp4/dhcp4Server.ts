@@ -198,9 +198,6 @@ export class Dhcp4Server extends ServerCore {
     return sent;
   }
 
-  /** Handles of queries parked at leases4_committed: released when their processing ends. */
-  readonly parkedHandles = new Set<CalloutHandle>();
-
   private processPacket(
     bytes: Uint8Array,
     meta: PacketMeta | undefined,
@@ -299,21 +296,19 @@ export class Dhcp4Server extends ServerCore {
     switch (ex.type) {
       case DHCPDISCOVER:
       case DHCPREQUEST:
-        this.processAssign(ex);
-        break;
+      case DHCPINFORM:
+        this.processWithSubnet(ex, sent);
+        return ex;
       case DHCPRELEASE:
         processRelease4(this, ex);
         break;
       case DHCPDECLINE:
         processDecline4(this, ex);
         break;
-      case DHCPINFORM:
-        this.processInform(ex);
-        break;
       default:
         return ex;
     }
-    this.finish(ex, sent);
+    sendResponse4(this, ex, sent);
     return ex;
   }
 
@@ -349,35 +344,50 @@ export class Dhcp4Server extends ServerCore {
     return true;
   }
 
-  /** DISCOVER and REQUEST: subnet, reservations, client name, allocation, response. */
-  private processAssign(ex: Exchange4): void {
-    const query = ex.query;
-    const discover = ex.type === DHCPDISCOVER;
-    ex.response = initResponse4(this, query, discover ? DHCPOFFER : DHCPACK);
-    const selected = selectSubnet4(this, ex);
-    if (selected === 'drop') {
-      // Kea 2.2 still calls leases4_committed (empty) after a subnet4_select DROP
-      ex.committed = true;
+  /**
+   * DISCOVER, REQUEST and INFORM: subnet selection (which may park the query), then the rest
+   * of the processing and the response, now or when the query is unparked.
+   */
+  private processWithSubnet(ex: Exchange4, sent: SentPacket[]): void {
+    const type = ex.type;
+    ex.response = initResponse4(this, ex.query, type === DHCPDISCOVER ? DHCPOFFER : DHCPACK);
+    const rest = (out: SentPacket[]): void => {
+      if (type === DHCPINFORM) this.processInform(ex);
+      else this.processAssign(ex);
+      sendResponse4(this, ex, out);
+    };
+    const outcome = selectSubnet4(this, ex, rest, sent);
+    if (outcome === 'parked' || outcome === 'done') return;
+    if (outcome === 'drop') {
       ex.response = undefined;
+      // Kea 2.2 selects the subnet inside the DISCOVER / REQUEST handler and still calls
+      // leases4_committed (empty) after a DROP; from 2.5.6 selection comes first and a DROP
+      // ends the query there
+      if (type !== DHCPINFORM && !this.features.subnetSelectionUpFront) {
+        ex.committed = true;
+        sendResponse4(this, ex, sent);
+      }
       return;
     }
+    rest(sent);
+  }
+
+  /** DISCOVER and REQUEST once the subnet is known: allocation and the response. */
+  private processAssign(ex: Exchange4): void {
+    const discover = ex.type === DHCPDISCOVER;
     if (!discover) ex.committed = true;
     if (!ex.subnet) {
       if (this.wants('DHCPX_SUBNET_SELECTION_FAILED'))
-        this.say('DHCPX_SUBNET_SELECTION_FAILED', query.getLabel());
-      if (discover) ex.response = undefined;
-      else ex.response = undefined;
+        this.say('DHCPX_SUBNET_SELECTION_FAILED', ex.query.getLabel());
+      ex.response = undefined;
       return;
     }
-    if (ex.response === undefined) return;
     assignLease4(this, ex, discover);
     if (ex.response) finishResponse4(this, ex);
   }
 
   private processInform(ex: Exchange4): void {
-    ex.response = initResponse4(this, ex.query, DHCPACK);
-    const selected = selectSubnet4(this, ex);
-    if (selected === 'drop' || !ex.subnet) {
+    if (!ex.subnet) {
       ex.response = undefined;
       return;
     }
@@ -389,11 +399,6 @@ export class Dhcp4Server extends ServerCore {
     const clientId = ex.clientId ?? clientIdOf(ex.query);
     if (clientId !== undefined && lease.clientId !== undefined) return lease.clientId === clientId;
     return lease.hwaddr !== undefined && lease.hwaddr === hwaddrText(ex.query);
-  }
-
-  /** leases4_committed, then pkt4_send / buffer4_send and the datagram out. */
-  private finish(ex: Exchange4, sent: SentPacket[]): void {
-    sendResponse4(this, ex, sent);
   }
 
   leases(): LeaseView[] {

@@ -1,11 +1,11 @@
 import type { Pkt4 } from '@hookscope/dhcp';
 import type { CalloutHandle } from '@hookscope/engine';
 import { CPP } from '../cppTypes';
+import { callParkable } from '../parkableHook';
 import type { SentPacket } from '../types';
 import type { Dhcp4Server } from './dhcp4Server';
 import type { Exchange4 } from './exchange4';
 import { orderForPacking } from './packet4';
-import { callParkable4 } from './parkableHook4';
 
 const SENT_STAT: Record<number, string> = {
   2: 'pkt4-offer-sent',
@@ -24,23 +24,28 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
   const h = server.hooks;
   if (ex.committed) {
     if (d.present(h.leases4_committed)) {
-      const { outcome, handle, sentNow } = callParkable4(
-        server,
-        ex,
-        h.leases4_committed,
-        'leases4_committed',
-        (handle) => {
+      const { outcome, sentNow } = callParkable(server, {
+        handle: server.handleOf(ex),
+        query: ex.query,
+        hook: h.leases4_committed,
+        hookName: 'leases4_committed',
+        parkable: ex.response !== undefined,
+        messages: {
+          park: 'DHCPX_HOOK_LEASESX_COMMITTED_PARK',
+          full: 'DHCPX_HOOK_LEASESX_PARKING_LOT_FULL',
+        },
+        setArguments: (handle) => {
           handle.setArgument('query4', ex.query, CPP.pkt4);
           if (server.features.committedHasResponse)
             handle.setArgument('response4', ex.response, CPP.pkt4);
           handle.setArgument('leases4', ex.leases, CPP.lease4Collection);
           handle.setArgument('deleted_leases4', ex.deleted, CPP.lease4Collection);
         },
-        (_handle, out) => sendPacket(server, ex, out),
-      );
+        resume: (_handle, out) => sendPacket(server, ex, out),
+      });
       sent.push(...sentNow);
-      if (outcome === 'parked' || outcome === 'resumed') return;
-      handle.deleteAllArguments();
+      if (outcome === 'parked' || outcome === 'resumed' || outcome === 'full') return;
+      ex.handle?.deleteAllArguments();
       if (outcome === 'drop') {
         if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_DROP'))
           server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', ex.query.getLabel());
@@ -51,12 +56,18 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
     // Kea 2.5.2 and later: lease4_offer where leases4_committed would be, for a DISCOVER
     if (d.present(h.lease4_offer)) {
       const offered = ex.offered;
-      const { outcome, handle, sentNow } = callParkable4(
-        server,
-        ex,
-        h.lease4_offer,
-        'lease4_offer',
-        (handle) => {
+      const handle = server.handleOf(ex);
+      const { outcome, sentNow } = callParkable(server, {
+        handle,
+        query: ex.query,
+        hook: h.lease4_offer,
+        hookName: 'lease4_offer',
+        parkable: true,
+        messages: {
+          park: 'DHCPX_HOOK_LEASE4_OFFER_PARK',
+          full: 'DHCPX_HOOK_LEASE4_OFFER_PARKING_LOT_FULL',
+        },
+        setArguments: (handle) => {
           handle.setArgument('query4', ex.query, CPP.pkt4);
           handle.setArgument('response4', ex.response, CPP.pkt4);
           handle.setArgument('leases4', [offered], CPP.lease4Collection);
@@ -64,15 +75,21 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
           handle.setArgument('old_lease', ex.oldLease, CPP.lease4);
           handle.setArgument('host', ex.reservation, CPP.constHost);
         },
-        (handle, out) => {
-          if (!addressInUse(server, ex, handle)) sendPacket(server, ex, out);
+        resume: (handle, out) => {
+          if (!addressInUse(server, ex, handle, true)) sendPacket(server, ex, out);
         },
-      );
+      });
       sent.push(...sentNow);
-      if (outcome === 'parked' || outcome === 'resumed') return;
-      const inUse = addressInUse(server, ex, handle);
+      if (outcome === 'parked' || outcome === 'resumed' || outcome === 'full') return;
+      if (outcome === 'drop') {
+        handle.deleteAllArguments();
+        if (server.wants('DHCPX_HOOK_LEASE4_OFFER_DROP'))
+          server.say('DHCPX_HOOK_LEASE4_OFFER_DROP', ex.query.getLabel());
+        return;
+      }
+      const inUse = addressInUse(server, ex, handle, false);
       handle.deleteAllArguments();
-      if (outcome === 'drop' || inUse) return;
+      if (inUse) return;
     } else d.reached(h.lease4_offer, server.handleOf(ex));
   }
   sendPacket(server, ex, sent);
@@ -83,11 +100,19 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
  * makes the server decline the lease itself: lease4_server_decline runs (status ignored) and
  * the OFFER is not sent.
  */
-function addressInUse(server: Dhcp4Server, ex: Exchange4, handle: CalloutHandle): boolean {
+function addressInUse(
+  server: Dhcp4Server,
+  ex: Exchange4,
+  handle: CalloutHandle,
+  unparked: boolean,
+): boolean {
   let inUse = false;
   try {
     inUse = handle.getArgument<boolean>('offer_address_in_use') === true;
   } catch {
+    // Kea logs the missing argument only when resuming a parked OFFER
+    if (unparked && server.wants('DHCPX_HOOK_LEASE4_OFFER_ARGUMENT_MISSING'))
+      server.say('DHCPX_HOOK_LEASE4_OFFER_ARGUMENT_MISSING', ex.query.getLabel());
     return false;
   }
   const lease = ex.offered;

@@ -71,7 +71,6 @@ export class Dhcp6Server extends ServerCore {
   readonly allocator = new Allocator6(this.store);
   readonly hooks: Hooks6;
   subnets: Subnet6[] = [];
-  readonly parkedHandles = new Set<CalloutHandle>();
 
   constructor(options: CreateServerOptions) {
     super('dhcp6', options);
@@ -295,11 +294,12 @@ export class Dhcp6Server extends ServerCore {
     }
     ex.duid = query.getClientId() ?? '';
     ex.hwaddr = hwaddrFromDuid(ex.duid);
-    if (selectSubnet6(this, ex) === 'drop') return ex;
-    this.handleOf(ex);
-    this.dispatch(ex);
-    if (!ex.response) return ex;
-    sendResponse6(this, ex, sent);
+    const rest = (out: SentPacket[]): void => {
+      this.handleOf(ex);
+      this.dispatch(ex);
+      if (ex.response) sendResponse6(this, ex, out);
+    };
+    if (selectSubnet6(this, ex, rest, sent) === undefined) rest(sent);
     return ex;
   }
 

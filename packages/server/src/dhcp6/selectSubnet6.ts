@@ -1,5 +1,7 @@
 import { CPP } from '../cppTypes';
+import { callParkable } from '../parkableHook';
 import type { Subnet6 } from '../subnet';
+import type { SentPacket } from '../types';
 import type { Dhcp6Server } from './dhcp6Server';
 import type { Exchange6 } from './exchange6';
 
@@ -38,37 +40,86 @@ export function pickSubnet6(server: Dhcp6Server, ex: Exchange6): Subnet6 | undef
   return subnets.find((s) => s.config.interface === undefined) ?? subnets[0];
 }
 
+export type SelectOutcome = 'drop' | 'parked' | 'done' | undefined;
+
 /**
  * subnet6_select (SKIP: no subnet, processing goes on; DROP: the query is dropped), then the
- * client context: the query's handle exists from here on, host6_identifier runs when flex-id is
- * configured, the reservation is looked up and KNOWN / UNKNOWN assigned.
+ * client context (`setUpContext6`). From 2.5.6 the callouts may PARK the query, as in DHCPv4
+ * (see selectSubnet4): the unpark resumes with the handle's context item `subnet6` and runs
+ * `rest`.
  */
-export function selectSubnet6(server: Dhcp6Server, ex: Exchange6): 'drop' | undefined {
+export function selectSubnet6(
+  server: Dhcp6Server,
+  ex: Exchange6,
+  rest: (out: SentPacket[]) => void,
+  sent: SentPacket[],
+): SelectOutcome {
   const query = ex.query;
   const d = server.driver;
   const h = server.hooks.subnet6_select;
   let subnet = pickSubnet6(server, ex);
   if (d.present(h)) {
     const handle = server.handleOf(ex);
-    handle.deleteAllArguments();
-    handle.setArgument('query6', query, CPP.pkt6);
-    handle.setArgument('subnet6', subnet, server.subnetTag);
-    handle.setArgument('subnet6collection', server.subnets, CPP.subnet6Collection);
-    d.call(h, handle);
-    const status = handle.getStatus();
+    const { outcome, sentNow } = callParkable(server, {
+      handle,
+      query,
+      hook: h,
+      hookName: 'subnet6_select',
+      parkable: server.features.parkableSubnetSelect,
+      messages: {
+        park: 'DHCPX_HOOK_SUBNETX_SELECT_PARK',
+        full: 'DHCPX_HOOK_SUBNETX_SELECT_PARKING_LOT_FULL',
+      },
+      setArguments: (handle) => {
+        handle.setArgument('query6', query, CPP.pkt6);
+        handle.setArgument('subnet6', subnet, server.subnetTag);
+        handle.setArgument('subnet6collection', server.subnets, CPP.subnet6Collection);
+      },
+      resume: (handle, out) => {
+        handle.deleteAllArguments();
+        let parked: Subnet6 | undefined;
+        try {
+          parked = handle.getContext<Subnet6 | undefined>('subnet6');
+        } catch {
+          parked = undefined; // no item: no subnet
+        }
+        setUpContext6(server, ex, parked && server.subnets.includes(parked) ? parked : undefined);
+        rest(out);
+      },
+    });
+    sent.push(...sentNow);
+    if (outcome === 'parked') return 'parked';
+    if (outcome === 'resumed') return 'done';
+    if (outcome === 'full') return 'drop';
     const chosen = handle.getArgument<Subnet6 | undefined>('subnet6');
     handle.deleteAllArguments();
-    if (status === 2) {
+    if (outcome === 'drop') {
       if (server.wants('DHCPX_HOOK_SUBNETX_SELECT_DROP'))
         server.say('DHCPX_HOOK_SUBNETX_SELECT_DROP', query.getLabel());
       return 'drop';
     }
-    if (status === 1) {
+    if (outcome === 'skip') {
       if (server.wants('DHCPX_HOOK_SUBNETX_SELECT_SKIP'))
         server.say('DHCPX_HOOK_SUBNETX_SELECT_SKIP', query.getLabel());
       subnet = undefined;
     } else subnet = chosen && server.subnets.includes(chosen) ? chosen : undefined;
   } else d.reached(h, ex.handle);
+  setUpContext6(server, ex, subnet);
+  return undefined;
+}
+
+/**
+ * The client context once the subnet is known: the query's handle exists from here on,
+ * host6_identifier runs when flex-id is configured, the reservation is looked up and KNOWN /
+ * UNKNOWN assigned.
+ */
+export function setUpContext6(
+  server: Dhcp6Server,
+  ex: Exchange6,
+  subnet: Subnet6 | undefined,
+): void {
+  const query = ex.query;
+  const d = server.driver;
   ex.subnet = subnet;
   if (subnet) {
     if (server.wants('DHCPX_SUBNET_SELECTED'))
@@ -86,7 +137,7 @@ export function selectSubnet6(server: Dhcp6Server, ex: Exchange6): 'drop' | unde
     // nothing to look up (and no host6_identifier to run): only the class is set
     ex.reservation = undefined;
     query.addClass('UNKNOWN');
-    return undefined;
+    return;
   }
   const identifiers = new Map<string, string>();
   identifiers.set('duid', ex.duid.replaceAll(':', ''));
@@ -116,5 +167,4 @@ export function selectSubnet6(server: Dhcp6Server, ex: Exchange6): 'drop' | unde
     if (ex.reservation) break;
   }
   query.addClass(ex.reservation ? 'KNOWN' : 'UNKNOWN');
-  return undefined;
 }

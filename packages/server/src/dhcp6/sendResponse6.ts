@@ -1,5 +1,6 @@
 import type { Pkt6 } from '@hookscope/dhcp';
 import { CPP } from '../cppTypes';
+import { callParkable } from '../parkableHook';
 import type { SentPacket } from '../types';
 import type { Dhcp6Server } from './dhcp6Server';
 import type { Exchange6 } from './exchange6';
@@ -17,52 +18,31 @@ export function sendResponse6(server: Dhcp6Server, ex: Exchange6, sent: SentPack
   if (ex.response && !ex.fake && !NO_COMMIT.has(ex.query.getType())) {
     const handle = server.handleOf(ex);
     if (d.present(h.leases6_committed)) {
-      const lot = d.manager.getParkingLots().getParkingLot(h.leases6_committed);
-      const query = ex.query;
-      let resumed = false;
-      lot.park(
-        query,
-        () => {
-          resumed = true;
-          server.options.observer?.unpark?.('leases6_committed', handle);
-          const out: SentPacket[] = [];
-          try {
-            sendPacket6(server, ex, out);
-          } finally {
-            server.parkedHandles.delete(handle);
-            handle.release();
-          }
-          for (const s of out) {
-            server.unparked.push(s);
-            server.options.onUnparkedResponse?.(s);
-          }
+      const { outcome, sentNow } = callParkable(server, {
+        handle,
+        query: ex.query,
+        hook: h.leases6_committed,
+        hookName: 'leases6_committed',
+        parkable: true,
+        messages: {
+          park: 'DHCPX_HOOK_LEASESX_COMMITTED_PARK',
+          full: 'DHCPX_HOOK_LEASESX_PARKING_LOT_FULL',
         },
-        () => {
-          server.parkedHandles.delete(handle);
-          handle.release();
+        setArguments: (handle) => {
+          handle.setArgument('query6', ex.query, CPP.pkt6);
+          if (server.features.committedHasResponse)
+            handle.setArgument('response6', ex.response, CPP.pkt6);
+          handle.setArgument('leases6', ex.leases, CPP.lease6Collection);
+          handle.setArgument('deleted_leases6', ex.deleted, CPP.lease6Collection);
         },
-      );
+        resume: (_handle, out) => sendPacket6(server, ex, out),
+      });
+      sent.push(...sentNow);
+      if (outcome === 'parked' || outcome === 'resumed' || outcome === 'full') return;
       handle.deleteAllArguments();
-      handle.setArgument('query6', query, CPP.pkt6);
-      if (server.features.committedHasResponse)
-        handle.setArgument('response6', ex.response, CPP.pkt6);
-      handle.setArgument('leases6', ex.leases, CPP.lease6Collection);
-      handle.setArgument('deleted_leases6', ex.deleted, CPP.lease6Collection);
-      d.call(h.leases6_committed, handle);
-      const status = handle.getStatus();
-      handle.deleteAllArguments();
-      if (resumed) return;
-      if (status === 3 && lot.isParked(query)) {
-        if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_PARK'))
-          server.say('DHCPX_HOOK_LEASESX_COMMITTED_PARK', query.getLabel());
-        server.parkedHandles.add(handle);
-        server.options.observer?.park?.('leases6_committed', handle);
-        return;
-      }
-      lot.drop(query);
-      if (status === 2) {
+      if (outcome === 'drop') {
         if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_DROP'))
-          server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', query.getLabel());
+          server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', ex.query.getLabel());
         return;
       }
     } else d.reached(h.leases6_committed, handle);
