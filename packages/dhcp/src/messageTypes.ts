@@ -73,6 +73,9 @@ export const DHCPV4_QUERY = 20;
 export const DHCPV4_RESPONSE = 21;
 export const ACTIVELEASEQUERY = 22;
 export const STARTTLS = 23;
+/** RFC 9686 address registration (Kea 2.7.7 and later). */
+export const ADDR_REG_INFORM = 36;
+export const ADDR_REG_REPLY = 37;
 
 const NAMES6: Record<number, string> = {
   1: 'SOLICIT',
@@ -98,6 +101,8 @@ const NAMES6: Record<number, string> = {
   21: 'DHCPV4_RESPONSE',
   22: 'ACTIVELEASEQUERY',
   23: 'STARTTLS',
+  36: 'ADDR_REG_INFORM',
+  37: 'ADDR_REG_REPLY',
 };
 
 /** Kea's Pkt6::getName: `SOLICIT` …, `RELAY_FORWARD`, `UNKNOWN` for anything else. */

@@ -16,7 +16,7 @@ import { readDhcpPackets } from '../src/capture/readDhcpPackets';
 import { createOption6 } from '../src/createOption';
 import { RELAY_FORW, SOLICIT } from '../src/messageTypes';
 import { unpack6 } from '../src/packet';
-import type { Pkt6 } from '../src/pkt6';
+import { Pkt6 } from '../src/pkt6';
 import { FIXTURES } from './corpus';
 
 describe('Pkt6', () => {
@@ -123,5 +123,11 @@ describe('DHCPv6 builders', () => {
     expect(ia.getOption(5)?.getValue()).toEqual(['2001:db8::10', 0, 0]);
     expect(buildSolicit(o).getClientId()).toBe('00:03:00:01:00:0c:29:1f:74:06');
     expect(buildInformationRequest(o).getName()).toBe('INFORMATION_REQUEST');
+  });
+
+  it('names the RFC 9686 address-registration messages as Kea does', () => {
+    expect(new Pkt6(36, 1).getName()).toBe('ADDR_REG_INFORM');
+    expect(new Pkt6(37, 1).getName()).toBe('ADDR_REG_REPLY');
+    expect(new Pkt6(38, 1).getName()).toBe('UNKNOWN');
   });
 });
