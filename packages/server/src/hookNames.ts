@@ -51,6 +51,6 @@ export function hookNamesFor(family: 'dhcp4' | 'dhcp6', features: KeaFeatures): 
     'ddns6_update',
     'dhcp6_srv_configured',
   ];
-  if (features.committedHasResponse) own.push('addr6_register');
+  if (features.addressRegistration) own.push('addr6_register');
   return [...own, ...shared];
 }

@@ -39,8 +39,10 @@ export interface KeaFeatures {
   readonly queueFullStatistic: boolean;
   /** Subnet arguments are ConstSubnet4Ptr / ConstSubnet6Ptr (2.7.5). */
   readonly constSubnets: boolean;
-  /** leases*_committed carry response4 / response6; addr6_register exists (2.7.7). */
+  /** leases*_committed carry response4 / response6 (2.7.7). */
   readonly committedHasResponse: boolean;
+  /** ADDR-REG-INFORM is answered and addr6_register exists (2.7.7). */
+  readonly addressRegistration: boolean;
   /** The libreload command exists (removed in the 2.5 series). */
   readonly libreload: boolean;
   /** Multi-threading is on unless the config says otherwise (2.3.5). */
@@ -62,6 +64,7 @@ export function keaFeatures(version: string): KeaFeatures {
     queueFullStatistic: number >= 30000,
     constSubnets: number >= 20705,
     committedHasResponse: number >= 20707,
+    addressRegistration: number >= 20707,
     libreload: number < 20500,
     multiThreadingDefault: number >= 20305,
   };

@@ -193,6 +193,8 @@ const TEMPLATES: Record<string, MessageDef> = {
     'ERROR',
     '%1: the lease4_offer callouts did not set offer_address_in_use',
   ),
+  DHCPX_ADDR_REG_INFORM_FAIL: m('bad-packets', 'INFO', '%1: ADDR-REG-INFORM refused: %2'),
+  DHCPX_ADDR6_REGISTER: m('leases', 'INFO', '%1: address %2 registered by the client'),
   DHCPX_DDNS_FQDN_GENERATED: m('ddns', 'DEBUG', '%1: generated FQDN %2 for the client', 55),
   DHCPX_DDNS_GENERATED_FQDN_UPDATE_FAIL: m(
     'ddns',

@@ -10,7 +10,7 @@ import { HooksDriver } from './hooksDriver';
 import { type KeaFeatures, keaFeatures, NEWEST_KEA_VERSION } from './keaVersion';
 import { type MessageCatalogue, makeCatalogue } from './messages';
 import { ServerLogger } from './serverLogger';
-import { DHCP4_STATISTICS, DHCP6_STATISTICS, Stats } from './stats';
+import { Stats, statisticsFor } from './stats';
 import type {
   CommandAnswer,
   ControlCommand,
@@ -66,8 +66,7 @@ export abstract class ServerCore {
     );
     this.messages = makeCatalogue(family);
     this.stats = new Stats(() => this.nowMs());
-    for (const name of family === 'dhcp4' ? DHCP4_STATISTICS : DHCP6_STATISTICS)
-      this.stats.set(name, 0);
+    for (const name of statisticsFor(family, this.features)) this.stats.set(name, 0);
     this.driver = new HooksDriver(hookNamesFor(family, this.features), options.observer, {
       resolveLibrary: options.resolveLibrary,
       logger: this.log,

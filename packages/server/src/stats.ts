@@ -75,6 +75,19 @@ export const DHCP6_STATISTICS: readonly string[] = [
   'cumulative-assigned-pds',
 ];
 
+/** The statistics a server of `family` starts with under the given Kea release. */
+export function statisticsFor(
+  family: 'dhcp4' | 'dhcp6',
+  features: { queueFullStatistic: boolean; addressRegistration: boolean },
+): string[] {
+  const names = [...(family === 'dhcp4' ? DHCP4_STATISTICS : DHCP6_STATISTICS)];
+  const digit = family === 'dhcp4' ? '4' : '6';
+  if (features.queueFullStatistic) names.push(`pkt${digit}-queue-full`);
+  if (family === 'dhcp6' && features.addressRegistration)
+    names.push('pkt6-addr-reg-inform-received', 'pkt6-addr-reg-reply-sent');
+  return names;
+}
+
 export class Stats {
   private readonly values = new Map<string, StatSample>();
   private readonly subnetNames = new Map<number, Map<string, string>>();

@@ -14,7 +14,7 @@ import type { CalloutHandle } from '@hookscope/engine';
 import { formatIpv4, parseIpv4 } from '../address';
 import type { ServerConfig, ServerConfig4 } from '../config/configModel';
 import { CPP, subnet4Tag } from '../cppTypes';
-import type { Lease4 } from '../leases/lease';
+import { type Lease4, leaseStateName } from '../leases/lease';
 import { LeaseStore4 } from '../leases/leaseStore';
 import { ServerCore } from '../serverCore';
 import { Subnet4 } from '../subnet';
@@ -411,7 +411,7 @@ export class Dhcp4Server extends ServerCore {
       validLifetime: l.validLft,
       cltt: l.cltt,
       state: l.state,
-      stateName: ['default', 'declined', 'expired-reclaimed'][l.state] ?? 'unknown',
+      stateName: leaseStateName(l.state),
       hostname: l.hostname,
     }));
   }

@@ -1,4 +1,6 @@
 import {
+  ADDR_REG_INFORM,
+  ADDR_REG_REPLY,
   ADVERTISE,
   CONFIRM,
   DECLINE,
@@ -17,11 +19,13 @@ import type { CalloutHandle } from '@hookscope/engine';
 import { parseIpv6 } from '../address';
 import type { ServerConfig, ServerConfig6 } from '../config/configModel';
 import { CPP, subnet6Tag } from '../cppTypes';
+import { leaseStateName } from '../leases/lease';
 import { LeaseStore6 } from '../leases/leaseStore';
 import { buildConfiguredOption } from '../optionData';
 import { ServerCore } from '../serverCore';
 import { Subnet6 } from '../subnet';
 import type { CreateServerOptions, LeaseView, PacketMeta, SentPacket } from '../types';
+import { addrRegister6 } from './addrRegister6';
 import { Allocator6 } from './allocator6';
 import type { Exchange6 } from './exchange6';
 import { assignLeases6, confirm6, declineLeases6, extendLeases6, releaseLeases6 } from './leases6';
@@ -41,6 +45,7 @@ const TYPE_STAT: Record<number, string> = {
   9: 'pkt6-decline-received',
   11: 'pkt6-infrequest-received',
   20: 'pkt6-dhcpv4-query-received',
+  36: 'pkt6-addr-reg-inform-received',
 };
 
 export interface Hooks6 {
@@ -59,6 +64,8 @@ export interface Hooks6 {
   buffer6_send: number;
   lease6_expire: number;
   lease6_recover: number;
+  /** -1 before Kea 2.7.7 */
+  addr6_register: number;
 }
 
 /**
@@ -91,6 +98,7 @@ export class Dhcp6Server extends ServerCore {
       buffer6_send: d.index('buffer6_send'),
       lease6_expire: d.index('lease6_expire'),
       lease6_recover: d.index('lease6_recover'),
+      addr6_register: d.find('addr6_register'),
     };
   }
 
@@ -343,6 +351,12 @@ export class Dhcp6Server extends ServerCore {
         return query.getOption(1) !== undefined && serverId !== undefined && ours();
       case INFORMATION_REQUEST:
         return serverId === undefined || ours();
+      case ADDR_REG_INFORM:
+        if (this.features.addressRegistration)
+          return query.getOption(1) !== undefined && serverId === undefined;
+        if (this.wants('DHCPX_PACKET_DROP_0010'))
+          this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
+        return false;
       default:
         if (this.wants('DHCPX_PACKET_DROP_0010'))
           this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
@@ -384,6 +398,10 @@ export class Dhcp6Server extends ServerCore {
         break;
       case INFORMATION_REQUEST:
         ex.response = this.initResponse(ex, REPLY);
+        break;
+      case ADDR_REG_INFORM:
+        ex.response = this.initResponse(ex, ADDR_REG_REPLY);
+        addrRegister6(this, ex);
         break;
       default:
         return;
@@ -456,7 +474,7 @@ export class Dhcp6Server extends ServerCore {
       preferredLifetime: l.preferredLft,
       cltt: l.cltt,
       state: l.state,
-      stateName: ['default', 'declined', 'expired-reclaimed'][l.state] ?? 'unknown',
+      stateName: leaseStateName(l.state),
       hostname: l.hostname,
     }));
   }

@@ -46,7 +46,7 @@ export function reclaimExpired6(server: Dhcp6Server, remove: boolean, viaCommand
         server.stats.add('declined-addresses', -1);
         server.stats.add(`subnet[${lease.subnetId}].reclaimed-declined-addresses`);
         server.stats.add('reclaimed-declined-addresses');
-      } else {
+      } else if (lease.state !== LeaseState.REGISTERED) {
         server.stats.add(
           `subnet[${lease.subnetId}].assigned-${lease.type === 'IA_PD' ? 'pds' : 'nas'}`,
           -1,

@@ -102,6 +102,7 @@ function sendPacket6(server: Dhcp6Server, ex: Exchange6, sent: SentPacket[]): vo
   server.stats.add('pkt6-sent');
   if (response.getType() === 2) server.stats.add('pkt6-advertise-sent');
   if (response.getType() === 7) server.stats.add('pkt6-reply-sent');
+  if (response.getType() === 37) server.stats.add('pkt6-addr-reg-reply-sent');
   sent.push({
     bytes,
     remoteAddress: response.remoteAddr,

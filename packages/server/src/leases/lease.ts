@@ -1,7 +1,14 @@
 /** Lease states, numbered as Kea's Lease::STATE_*. */
-export const LeaseState = { DEFAULT: 0, DECLINED: 1, EXPIRED_RECLAIMED: 2 } as const;
+export const LeaseState = {
+  DEFAULT: 0,
+  DECLINED: 1,
+  EXPIRED_RECLAIMED: 2,
+  RELEASED: 3,
+  /** an address a client registered itself (RFC 9686, Kea 2.7.7) */
+  REGISTERED: 4,
+} as const;
 
-const STATE_NAMES = ['default', 'declined', 'expired-reclaimed'];
+const STATE_NAMES = ['default', 'declined', 'expired-reclaimed', 'released', 'registered'];
 
 export function leaseStateName(state: number): string {
   return STATE_NAMES[state] ?? `unknown (${state})`;
