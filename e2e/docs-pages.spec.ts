@@ -1,9 +1,10 @@
 // The docs site: every page loads without console errors and every live example on it runs
 // and shows the timeline its source promises. Pages come from the built search index, so a
-// new page is tested without touching this file.
+// new page is tested without touching this file. Each page also passes axe's WCAG A/AA checks.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { accessibilityViolations } from './axe';
 
 const SCREENS = 'test-results/screens';
 // The build the preview serves (DOCS_DIST overrides it for a preview of another folder).
@@ -64,5 +65,7 @@ for (const { slug, title } of index) {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENS}/docs-${slug}.png` });
     expect(errors).toEqual([]);
+    // Every example has run and drawn its timeline: the page as a reader meets it.
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 }

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { ExampleTimeline as Timeline, TimelineCell } from '../example/getExampleTimeline';
 import { statusName } from '../example/getExampleTimeline';
 
@@ -39,7 +40,8 @@ export function ExampleTimeline({
   if (rows.length === 0)
     return <p className="timeline-empty">No hooks libraries are configured.</p>;
   return (
-    <div className="timeline-scroll">
+    // Focusable, so a keyboard can scroll a timeline wider than the page.
+    <div className="timeline-scroll" role="region" aria-label="Timeline" tabIndex={0}>
       <table className="timeline" data-testid="timeline">
         <thead>
           <tr>
@@ -80,17 +82,18 @@ export function ExampleTimeline({
                           key={cell.event}
                           className={`callout${isSelected ? ' selected' : ''}${cell.thrown ? ' threw' : ''}`}
                           aria-pressed={isSelected}
-                          aria-label={`${cell.callout} of library ${row.index} on ${column.hook}`}
+                          // The name starts with what the button shows (callout, badges).
+                          aria-label={`${[cell.callout, ...badges].join(' ')} of library ${row.index} on ${column.hook}`}
                           onClick={() => onSelect({ column: c, cell })}
                         >
                           {cell.callout}
                           {badges.map((b) => (
-                            <span
-                              key={b}
-                              className={`badge badge-${b.split(' ')[0]?.toLowerCase()}`}
-                            >
-                              {b}
-                            </span>
+                            <Fragment key={b}>
+                              {' '}
+                              <span className={`badge badge-${b.split(' ')[0]?.toLowerCase()}`}>
+                                {b}
+                              </span>
+                            </Fragment>
                           ))}
                         </button>
                       );

@@ -112,33 +112,36 @@ export function LiveExample({
       data-example-id={example.id}
       data-phase={state.phase}
     >
-      <div className="tabs" role="tablist" aria-label={`${example.title}: sources`}>
-        {tabs.map((t, i) => (
-          <button
-            // biome-ignore lint/suspicious/noArrayIndexKey: tabs are positional
-            key={i}
-            type="button"
-            role="tab"
-            id={`${baseId}-tab-${i}`}
-            aria-selected={isTab(t.tab)}
-            aria-controls={`${baseId}-panel`}
-            tabIndex={isTab(t.tab) ? 0 : -1}
-            onClick={() => setTab(t.tab)}
-            onKeyDown={(e) => {
-              // Arrow keys move between the tabs, as in any tab list.
-              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-              if (step === 0) return;
-              e.preventDefault();
-              const next = (i + step + tabs.length) % tabs.length;
-              const target = tabs[next];
-              if (!target) return;
-              setTab(target.tab);
-              document.getElementById(`${baseId}-tab-${next}`)?.focus();
-            }}
-          >
-            {t.label}
-          </button>
-        ))}
+      <div className="tabs">
+        {/* The tab list holds only tabs; Run, Open in studio and Embed sit beside it. */}
+        <div className="tab-list" role="tablist" aria-label={`${example.title}: sources`}>
+          {tabs.map((t, i) => (
+            <button
+              // biome-ignore lint/suspicious/noArrayIndexKey: tabs are positional
+              key={i}
+              type="button"
+              role="tab"
+              id={`${baseId}-tab-${i}`}
+              aria-selected={isTab(t.tab)}
+              aria-controls={`${baseId}-panel`}
+              tabIndex={isTab(t.tab) ? 0 : -1}
+              onClick={() => setTab(t.tab)}
+              onKeyDown={(e) => {
+                // Arrow keys move between the tabs, as in any tab list.
+                const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+                if (step === 0) return;
+                e.preventDefault();
+                const next = (i + step + tabs.length) % tabs.length;
+                const target = tabs[next];
+                if (!target) return;
+                setTab(target.tab);
+                document.getElementById(`${baseId}-tab-${next}`)?.focus();
+              }}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
         <span className="spacer" />
         <button type="button" className="run" onClick={run}>
           Run

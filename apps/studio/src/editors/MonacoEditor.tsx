@@ -50,7 +50,7 @@ export function MonacoEditor({
       fontSize: 13,
       scrollBeyondLastLine: false,
       tabSize: 2,
-      // Tab moves focus out of the editor when toggled with Ctrl+M; say so in the label.
+      // Tab indents inside Monaco; Ctrl+M toggles Tab to move focus (said under the editor).
       accessibilitySupport: 'auto',
     });
     editor.current = e;
@@ -68,5 +68,13 @@ export function MonacoEditor({
     model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
   }, [value]);
 
-  return <div className="monaco-host" ref={host} data-testid={`editor:${path}`} />;
+  return (
+    <>
+      <div className="monaco-host" ref={host} data-testid={`editor:${path}`} />
+      <p className="editor-hint">
+        Tab indents. <kbd>Ctrl</kbd>+<kbd>M</kbd>, then <kbd>Tab</kbd>, moves on to the next
+        control.
+      </p>
+    </>
+  );
 }

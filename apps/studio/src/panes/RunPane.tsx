@@ -65,8 +65,11 @@ export function RunPane() {
           Configuration refused: {view.summary.configure.text}
         </p>
       )}
+      {/* Focusable, as the ARIA tabs pattern says, so the keyboard can scroll a long output. */}
       <div
         role="tabpanel"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a tab panel is a tab stop (APG tabs pattern)
+        tabIndex={0}
         className="run-output"
         aria-label={TABS.find((t) => t.id === tab)?.label}
       >
