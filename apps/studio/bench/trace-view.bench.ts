@@ -81,7 +81,7 @@ const PAGE_PROBES = `(() => {
     if (bench.framing) {
       if (last) bench.frames.push(now - last);
       last = now;
-      if (document.querySelector('[role="progressbar"]')) bench.progressSeen = true;
+      if (document.querySelector('progress, [role="progressbar"]')) bench.progressSeen = true;
     } else last = 0;
     requestAnimationFrame(tick);
   };

@@ -32,14 +32,14 @@ export function describeBreakpoint(b: Breakpoint): string {
 
 /** The breakpoints set, and a form to add one. */
 export const BreakpointsPanel = memo(function BreakpointsPanel() {
-  const index = useDebugger((s) => s.index);
+  const columns = useDebugger((s) => s.trace?.columns);
   const breakpoints = useDebugger((s) => s.breakpoints);
   const actions = useDebugger((s) => s.actions);
   const [kind, setKind] = useState<Kind>('hook');
   const [value, setValue] = useState('');
   const ids = { kind: useId(), value: useId() };
-  const hooks = index ? [...index.hookNames].sort() : [];
-  const libraries = index?.trace.libraries ?? [];
+  const hooks = columns ? [...columns.hookNames].sort() : [];
+  const libraries = columns?.libraries ?? [];
   const build = (): Breakpoint | undefined => {
     switch (kind) {
       case 'hook':

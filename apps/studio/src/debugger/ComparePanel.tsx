@@ -9,7 +9,8 @@ export function ComparePanel({ onGoToDifference }: { onGoToDifference: () => voi
   const compare = useDebugger((s) => s.compare);
   const request = useDebugger((s) => s.request);
   if (!compare) return undefined;
-  const { difference, index } = compare;
+  const { difference } = compare;
+  const { columns } = compare.trace;
   const sameRequest = difference && difference.request === request;
   return (
     <section className="compare" aria-label="Compare">
@@ -26,9 +27,9 @@ export function ComparePanel({ onGoToDifference }: { onGoToDifference: () => voi
       ) : (
         <p data-testid="first-difference">The two runs do not differ.</p>
       )}
-      {request < index.requests.length ? (
+      {request < columns.requests.length ? (
         <Timeline
-          index={index}
+          columns={columns}
           request={request}
           cursor={undefined}
           label="Second run timeline"

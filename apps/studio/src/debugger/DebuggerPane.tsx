@@ -1,12 +1,17 @@
-import { type TraceDocument, writeTrace } from '@hookscope/trace';
+import type { TraceDocument } from '@hookscope/trace';
 import { useCallback, useId, useState } from 'react';
 import { useActiveWorkspace } from '../state/useStudio';
+import {
+  createDebuggerStore,
+  getBreakpointsText,
+  getPlaceText,
+  useDebuggerState,
+} from './createDebuggerStore';
 import { readDebuggerHash, writeDebuggerHash } from './debuggerHash';
 import { encodeSharedWorkspace } from './sharedWorkspace';
 import { type DebuggerPlace, TraceDebugger } from './TraceDebugger';
 import {
   isTraceSourceId,
-  readTraceFile,
   TRACE_SOURCES,
   type TraceResult,
   type TraceSourceId,
@@ -16,8 +21,8 @@ import {
 
 type CompareId = '' | TraceSourceId;
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -39,6 +44,8 @@ export function DebuggerPane({ onClose }: { onClose: () => void }) {
   const [compareId, setCompareId] = useState<CompareId>('');
   const [imported, setImported] = useState<{ main?: TraceResult; compare?: TraceResult }>({});
   const [shareLink, setShareLink] = useState<string>();
+  const [store] = useState(() => createDebuggerStore());
+  const shown = useDebuggerState(store, (s) => s.trace !== undefined);
   const ids = {
     source: useId(),
     compare: useId(),
@@ -81,22 +88,24 @@ export function DebuggerPane({ onClose }: { onClose: () => void }) {
     },
     [source],
   );
-  const readFile = async (file: File | undefined, slot: 'main' | 'compare') => {
+  // The file is read, checked and indexed by the debugger's worker, with progress.
+  const readFile = (file: File | undefined, slot: 'main' | 'compare') => {
     if (!file) return;
     // Marks read by the trace-view benchmark (performance.measure), free otherwise.
     performance.mark('hookscope:trace-import');
-    const result = readTraceFile(await file.text());
+    const result: TraceResult = { ok: true, trace: { file } };
     setImported((current) => ({ ...current, [slot]: result }));
     if (slot === 'main') setSource('import');
     else setCompareId('import');
   };
   const share = () => {
-    const { step, breakpoints } = readDebuggerHash(window.location.hash);
+    // The debugger's own place: the URL follows it only once the cursor rests.
+    const state = store.getState();
     const hash = writeDebuggerHash('', {
       open: true,
       source: 'run',
-      step,
-      breakpoints,
+      step: getPlaceText(state),
+      breakpoints: getBreakpointsText(state),
       workspace: encodeSharedWorkspace(workspace),
     });
     const link = `${window.location.origin}${window.location.pathname}${hash}`;
@@ -133,9 +142,10 @@ export function DebuggerPane({ onClose }: { onClose: () => void }) {
         </div>
         <button
           type="button"
-          disabled={!main?.ok}
-          onClick={() => {
-            if (main?.ok) download('hookscope-trace.json', writeTrace(main.trace, { indent: 2 }));
+          disabled={!shown}
+          onClick={async () => {
+            const blob = await store.getState().actions.exportTrace();
+            if (blob) download('hookscope-trace.json', blob);
           }}
         >
           Export trace
@@ -193,6 +203,7 @@ export function DebuggerPane({ onClose }: { onClose: () => void }) {
         compareWith={compare?.ok ? compare.trace : undefined}
         initialPlace={{ step: initial.step, breakpoints: initial.breakpoints }}
         onPlaceChange={onPlaceChange}
+        store={store}
       />
     </section>
   );

@@ -1,14 +1,15 @@
 import {
+  type CalloutDetail,
   formatChangePath,
-  getCalloutDetail,
   type SnapshotChange,
   type SnapshotMap,
   statusName,
   type TraceEvent,
-  type TraceIndex,
 } from '@hookscope/trace';
-import { memo, useMemo } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import { badgeDescription } from './badgeText';
+import type { OpenedTrace } from './traceProtocol';
+import { useDebugger } from './useDebugger';
 import { ValueView } from './ValueView';
 
 /** Every prefix of each changed path, so a changed field also marks its parents. */
@@ -104,29 +105,60 @@ function AttachedEvent({ event }: { event: TraceEvent }) {
   }
 }
 
+/**
+ * The detail of the callout under the cursor, asked of the trace host (snapshots and diffs
+ * stay in the worker until shown). The last detail stays on screen until the next arrives, and
+ * arrives at a lower priority: holding a step key stays smooth.
+ */
+function useCalloutDetail(
+  trace: OpenedTrace,
+  position: number | undefined,
+): { detail: CalloutDetail | undefined; current: boolean } {
+  const service = useDebugger((s) => s.service);
+  const [shown, setShown] = useState<{ trace: number; detail: CalloutDetail | undefined }>();
+  useEffect(() => {
+    if (position === undefined) {
+      setShown({ trace: trace.id, detail: undefined });
+      return undefined;
+    }
+    let wanted = true;
+    service.detail(trace.id, position).then(
+      (detail) => {
+        if (wanted) startTransition(() => setShown({ trace: trace.id, detail }));
+      },
+      // The trace was closed meanwhile (another one opened): nothing to show for it.
+      () => undefined,
+    );
+    return () => {
+      wanted = false;
+    };
+  }, [service, trace.id, position]);
+  const detail = shown?.trace === trace.id ? shown.detail : undefined;
+  return { detail, current: detail?.position === position };
+}
+
 /** The callout under the cursor: what it saw, what it changed, what it said. */
 export const Inspector = memo(function Inspector({
-  index,
+  trace,
   position,
 }: {
-  index: TraceIndex;
+  trace: OpenedTrace;
   position: number | undefined;
 }) {
-  const detail = useMemo(
-    () => (position === undefined ? undefined : getCalloutDetail(index, position)),
-    [index, position],
-  );
+  const { detail, current } = useCalloutDetail(trace, position);
   if (!detail) {
     return (
-      <section className="inspector" aria-label="Inspector">
-        <p className="hint">No callout is selected.</p>
+      <section className="inspector" aria-label="Inspector" aria-busy={position !== undefined}>
+        <p className="hint">
+          {position === undefined ? 'No callout is selected.' : 'Reading the callout…'}
+        </p>
       </section>
     );
   }
   const { event } = detail;
-  const library = index.trace.libraries.find((l) => l.index === event.library);
+  const library = trace.columns.libraries.find((l) => l.index === event.library);
   return (
-    <section className="inspector" aria-label="Inspector">
+    <section className="inspector" aria-label="Inspector" aria-busy={!current}>
       <h3>
         <code>{event.callout}</code> on <code>{event.hook}</code>, library {event.library}
       </h3>

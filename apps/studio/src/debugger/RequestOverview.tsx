@@ -1,4 +1,4 @@
-import { CalloutFlag, getRequestOverview, type TraceIndex } from '@hookscope/trace';
+import { CalloutFlag, getRequestOverview, type TraceColumns } from '@hookscope/trace';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 
@@ -18,17 +18,17 @@ function flagText(flags: number): string {
  * from the index's columns.
  */
 export const RequestOverview = memo(function RequestOverview({
-  index,
+  columns,
   selected,
   onSelect,
 }: {
-  index: TraceIndex;
+  columns: TraceColumns;
   selected: number;
   onSelect: (request: number) => void;
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: index.requests.length,
+    count: columns.requests.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -39,12 +39,12 @@ export const RequestOverview = memo(function RequestOverview({
   return (
     <nav className="request-overview" aria-label="Requests">
       <h3>
-        Requests <span className="count">({index.requests.length})</span>
+        Requests <span className="count">({columns.requests.length})</span>
       </h3>
       <div ref={scroller} className="request-scroller" data-testid="request-scroller">
         <ol style={{ height: virtualizer.getTotalSize() }} className="request-rows">
           {virtualizer.getVirtualItems().map((item) => {
-            const entry = getRequestOverview(index, item.index);
+            const entry = getRequestOverview(columns, item.index);
             const flags = flagText(entry.flags);
             return (
               <li

@@ -1,4 +1,4 @@
-import type { CalloutEvent } from '@hookscope/trace';
+import { getCalloutLabel } from '@hookscope/trace';
 import type { StepCommand } from './createDebuggerStore';
 import { SHORTCUTS } from './shortcuts';
 import { useDebugger } from './useDebugger';
@@ -12,12 +12,9 @@ const STEP_BUTTONS = SHORTCUTS.filter(
 export function StepControls({ onToggleBreakpoint }: { onToggleBreakpoint: () => void }) {
   const actions = useDebugger((s) => s.actions);
   const note = useDebugger((s) => s.note);
-  const index = useDebugger((s) => s.index);
+  const trace = useDebugger((s) => s.trace);
   const cursor = useDebugger((s) => s.cursor);
-  const event =
-    index && cursor !== undefined
-      ? (index.trace.events[index.calloutEvent[cursor]!] as CalloutEvent)
-      : undefined;
+  const event = trace && cursor !== undefined ? getCalloutLabel(trace.columns, cursor) : undefined;
   return (
     <div className="step-controls" role="toolbar" aria-label="Stepping">
       {STEP_BUTTONS.map((s) => (
@@ -28,7 +25,7 @@ export function StepControls({ onToggleBreakpoint }: { onToggleBreakpoint: () =>
             s.key.length === 1 && s.key !== s.key.toLowerCase() ? `Shift+${s.key}` : s.key
           }
           title={`${s.label} (${s.key})`}
-          onClick={() => actions.step(s.command)}
+          onClick={() => void actions.step(s.command)}
         >
           {s.label}
         </button>
@@ -42,8 +39,8 @@ export function StepControls({ onToggleBreakpoint }: { onToggleBreakpoint: () =>
         Breakpoint on this callout
       </button>
       <output className="position" data-testid="debugger-position" aria-live="polite">
-        {event && index && cursor !== undefined
-          ? `callout ${cursor + 1} of ${index.calloutCount}: ${event.callout} on ${event.hook}, library ${event.library}`
+        {event && trace && cursor !== undefined
+          ? `callout ${cursor + 1} of ${trace.columns.calloutCount}: ${event.callout} on ${event.hook}, library ${event.library}`
           : 'no callout'}
       </output>
       {note && (

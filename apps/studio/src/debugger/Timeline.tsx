@@ -1,9 +1,9 @@
 import {
-  type CalloutEvent,
   getCalloutBadges,
+  getCalloutLabel,
   getRequestTimeline,
   statusName,
-  type TraceIndex,
+  type TraceColumns,
 } from '@hookscope/trace';
 import { memo, useMemo } from 'react';
 import { badgeDescription, badgeText } from './badgeText';
@@ -16,7 +16,7 @@ const ROW_HEIGHT = 74;
 const CELL_WIDTH = 110;
 
 export interface TimelineProps {
-  index: TraceIndex;
+  columns: TraceColumns;
   request: number;
   /** Callout under the cursor (flat position), highlighted. */
   cursor: number | undefined;
@@ -41,14 +41,14 @@ function centre(column: number, row: number) {
  * (its context, kept for the whole request). Memoised: it redraws only when its props change.
  */
 export const Timeline = memo(function Timeline({
-  index,
+  columns: trace,
   request,
   cursor,
   mark,
   onSelect,
   label,
 }: TimelineProps) {
-  const timeline = useMemo(() => getRequestTimeline(index, request), [index, request]);
+  const timeline = useMemo(() => getRequestTimeline(trace, request), [trace, request]);
   const { columns, rows, cells } = timeline;
   const place = useMemo(() => {
     const at = new Map<number, { column: number; row: number; slot: number; of: number }>();
@@ -139,8 +139,8 @@ export const Timeline = memo(function Timeline({
         ))}
         {[...place.keys()].map((c) => {
           const p = pointOf(c);
-          const event = index.trace.events[index.calloutEvent[c]!] as CalloutEvent;
-          const badges = getCalloutBadges(index, c);
+          const event = getCalloutLabel(trace, c);
+          const badges = getCalloutBadges(trace, c);
           const name = [
             `${event.callout} on ${event.hook}, library ${event.library}`,
             ...badges.map(badgeDescription),

@@ -1,5 +1,5 @@
-import type { TraceDocument } from '@hookscope/trace';
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { getCalloutLabel } from '@hookscope/trace';
+import { useEffect, useRef, useState } from 'react';
 import { BreakpointsPanel } from './BreakpointsPanel';
 import { ComparePanel } from './ComparePanel';
 import {
@@ -13,6 +13,8 @@ import { RequestOverview } from './RequestOverview';
 import { ShortcutList, StepControls } from './StepControls';
 import { getShortcutCommand, type ShortcutCommand } from './shortcuts';
 import { Timeline } from './Timeline';
+import { TraceLoading } from './TraceLoading';
+import type { TraceInput } from './traceProtocol';
 import { DebuggerContext, useDebugger, useDebuggerStore } from './useDebugger';
 import './debugger.css';
 
@@ -23,9 +25,10 @@ export interface DebuggerPlace {
 }
 
 export interface TraceDebuggerProps {
-  trace: TraceDocument | undefined;
+  /** A trace recorded on the page, or a file to read (read in the trace worker). */
+  trace: TraceInput | undefined;
   /** A second run to compare with (same packets, another workspace). */
-  compareWith?: TraceDocument | undefined;
+  compareWith?: TraceInput | undefined;
   /** Where to open, once, when the first trace arrives (a shared link). */
   initialPlace?: DebuggerPlace;
   /** Told whenever the cursor or the breakpoints change (to keep the URL in step). */
@@ -37,7 +40,8 @@ export interface TraceDebuggerProps {
 /**
  * The trace debugger: requests on the left, the selected request's timeline (hooks across,
  * libraries down), the inspector for the callout under the cursor, stepping, breakpoints and
- * an optional comparison. All the model comes from @hookscope/trace; this only draws it.
+ * an optional comparison. All the model comes from @hookscope/trace; this only draws it. The
+ * trace is parsed and indexed in a worker (the page gets columns), with progress while it opens.
  * A new `trace` (a re-run) keeps the cursor on the same step when that step still exists.
  */
 export function TraceDebugger(props: TraceDebuggerProps) {
@@ -47,14 +51,17 @@ export function TraceDebugger(props: TraceDebuggerProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: initialPlace is read once, with the first trace
   useEffect(() => {
     const { actions } = store.getState();
-    actions.load(trace, { keepPlace: loaded.current });
-    if (trace) performance.mark('hookscope:trace-shown');
-    if (trace && !loaded.current) {
-      loaded.current = true;
-      if (initialPlace) actions.applyPlace(initialPlace.step, initialPlace.breakpoints);
-    }
+    const first = trace !== undefined && !loaded.current;
+    if (trace) loaded.current = true;
+    void actions.load(trace, {
+      keepPlace: !first,
+      place: first && initialPlace ? { ...initialPlace } : undefined,
+    });
   }, [store, trace]);
-  useEffect(() => store.getState().actions.setCompare(compareWith), [store, compareWith]);
+  useEffect(() => {
+    void store.getState().actions.setCompare(compareWith);
+  }, [store, compareWith]);
+  useEffect(() => () => store.getState().actions.unload(), [store]);
   useEffect(() => {
     if (!onPlaceChange) return undefined;
     let last = '';
@@ -66,7 +73,7 @@ export function TraceDebugger(props: TraceDebuggerProps) {
       const state = store.getState();
       const place = { step: getPlaceText(state), breakpoints: getBreakpointsText(state) };
       const text = `${place.step}|${place.breakpoints}`;
-      if (text !== last && state.index) {
+      if (text !== last && state.trace) {
         last = text;
         onPlaceChange(place);
       }
@@ -88,26 +95,18 @@ export function TraceDebugger(props: TraceDebuggerProps) {
 
 function DebuggerLayout() {
   const store = useDebuggerStore();
-  const index = useDebugger((s) => s.index);
+  const trace = useDebugger((s) => s.trace);
+  const error = useDebugger((s) => s.error);
   const request = useDebugger((s) => s.request);
   const cursor = useDebugger((s) => s.cursor);
-  // The inspector follows the cursor at a lower priority: holding a step key stays smooth.
-  const inspected = useDeferredValue(cursor);
   const actions = useDebugger((s) => s.actions);
   const hasCompare = useDebugger((s) => s.compare !== undefined);
   const difference = useDebugger((s) => s.compare?.difference);
 
   const toggleBreakpointHere = () => {
-    const { index: i, cursor: c } = store.getState();
-    if (!i || c === undefined) return;
-    const event = i.trace.events[i.calloutEvent[c]!];
-    if (event?.type !== 'callout') return;
-    actions.toggleBreakpoint({
-      kind: 'callout',
-      callout: event.callout,
-      hook: event.hook,
-      library: event.library,
-    });
+    const { trace: t, cursor: c } = store.getState();
+    if (!t || c === undefined) return;
+    actions.toggleBreakpoint({ kind: 'callout', ...getCalloutLabel(t.columns, c) });
   };
   const goToDifference = () => {
     const d = store.getState().compare?.difference;
@@ -118,7 +117,7 @@ function DebuggerLayout() {
   const run = (command: ShortcutCommand) => {
     if (command === 'toggle-breakpoint') toggleBreakpointHere();
     else if (command === 'first-difference') goToDifference();
-    else actions.step(command);
+    else void actions.step(command);
   };
   const root = useRef<HTMLElement>(null);
   // Shortcuts work wherever the focus is in this debugger, or, when nothing has the focus, in
@@ -146,35 +145,50 @@ function DebuggerLayout() {
     run(command);
   };
 
-  if (!index) {
+  // Marks read by the trace-view benchmark (performance.measure), free otherwise.
+  useEffect(() => {
+    if (trace) performance.mark('hookscope:trace-shown');
+  }, [trace]);
+
+  const problem = error && (
+    <p role="alert" className="error">
+      The trace could not be opened: {error}
+    </p>
+  );
+  if (!trace) {
     return (
       <section className="trace-debugger empty" aria-label="Trace debugger">
+        {problem}
+        <TraceLoading />
         <p className="hint">No trace to show yet.</p>
       </section>
     );
   }
+  const { columns } = trace;
   const mark =
     difference && difference.request === request
       ? { column: difference.column, callout: difference.calloutA }
       : undefined;
   return (
     <section className="trace-debugger" aria-label="Trace debugger" ref={root}>
+      {problem}
+      <TraceLoading />
       <div className="debugger-toolbar">
         <StepControls onToggleBreakpoint={toggleBreakpointHere} />
         <ShortcutList />
       </div>
       <div className={hasCompare ? 'debugger-body with-compare' : 'debugger-body'}>
         <div className="debugger-side">
-          <RequestOverview index={index} selected={request} onSelect={actions.selectRequest} />
+          <RequestOverview columns={columns} selected={request} onSelect={actions.selectRequest} />
           <BreakpointsPanel />
         </div>
         <div className="debugger-main">
           <h3 className="request-title">
-            Request {index.requests[request]?.id}: {index.requests[request]?.summary}
+            Request {columns.requests[request]?.id}: {columns.requests[request]?.summary}
           </h3>
           <div className="timelines">
             <Timeline
-              index={index}
+              columns={columns}
               request={request}
               cursor={cursor}
               mark={mark}
@@ -183,7 +197,7 @@ function DebuggerLayout() {
             />
             {hasCompare && <ComparePanel onGoToDifference={goToDifference} />}
           </div>
-          <Inspector index={index} position={inspected} />
+          <Inspector trace={trace} position={cursor} />
         </div>
       </div>
     </section>

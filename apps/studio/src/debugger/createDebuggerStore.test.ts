@@ -1,8 +1,10 @@
 import {
   createSyntheticTrace,
   formatStepKey,
+  getCalloutLabel,
   getStepKey,
   type TraceDocument,
+  writeTrace,
 } from '@hookscope/trace';
 import { describe, expect, it } from 'vitest';
 import { createDebuggerStore, type DebuggerState, getPlaceText } from './createDebuggerStore';
@@ -13,21 +15,23 @@ const reversed = recordDataScopeTrace('reversed');
 
 /** "callout@hook/library" of the cursor, the way the guide names the steps. */
 function at(state: DebuggerState): string {
-  const { index, cursor } = state;
-  if (!index || cursor === undefined) return 'none';
-  const event = index.trace.events[index.calloutEvent[cursor]!];
-  return event?.type === 'callout' ? `${event.callout}@${event.hook}/${event.library}` : '?';
+  const { trace, cursor } = state;
+  if (!trace || cursor === undefined) return 'none';
+  const label = getCalloutLabel(trace.columns, cursor);
+  return `${label.callout}@${label.hook}/${label.library}`;
 }
 
-function loaded(trace: TraceDocument = dataScope) {
+// Unit tests run in Node: the store's trace host runs in this thread (no worker), over the
+// same messages.
+async function loaded(trace: TraceDocument = dataScope) {
   const store = createDebuggerStore();
-  store.getState().actions.load(trace);
+  await store.getState().actions.load(trace);
   return store;
 }
 
 describe('createDebuggerStore', () => {
-  it('steps through the data-scope example in call order, hook by hook', () => {
-    const store = loaded();
+  it('steps through the data-scope example in call order, hook by hook', async () => {
+    const store = await loaded();
     const { actions } = store.getState();
     const seen = [at(store.getState())];
     for (let i = 0; i < 5; i++) {
@@ -51,44 +55,44 @@ describe('createDebuggerStore', () => {
     expect(at(store.getState())).toBe('add_option@gamma/1');
   });
 
-  it('runs to breakpoints on a hook, a library and a condition, and says when none is ahead', () => {
-    const store = loaded();
+  it('runs to breakpoints on a hook, a library and a condition, and says when none is ahead', async () => {
+    const store = await loaded();
     const { actions } = store.getState();
-    actions.step('run-forward');
+    await actions.step('run-forward');
     expect(store.getState().note).toBe('No breakpoint is set.');
     actions.toggleBreakpoint({ kind: 'hook', hook: 'gamma' });
-    actions.step('run-forward');
+    await actions.step('run-forward');
     expect(at(store.getState())).toBe('add_option@gamma/1');
     actions.toggleBreakpoint({ kind: 'hook', hook: 'gamma' });
     expect(store.getState().breakpoints).toEqual([]);
     actions.toggleBreakpoint({ kind: 'library', library: 2 });
-    actions.step('run-backward');
+    await actions.step('run-backward');
     expect(at(store.getState())).toBe('validate@beta/2');
-    actions.step('run-forward');
-    actions.step('run-forward');
+    await actions.step('run-forward');
+    await actions.step('run-forward');
     expect(store.getState().note).toBe('No breakpoint ahead.');
 
-    const other = loaded(reversed);
+    const other = await loaded(reversed);
     other.getState().actions.toggleBreakpoint({ kind: 'exception' });
-    other.getState().actions.step('run-forward');
+    await other.getState().actions.step('run-forward');
     expect(at(other.getState())).toBe('putopt@gamma/1');
   });
 
-  it('keeps its place across a re-run when the same step exists, else the same request', () => {
-    const store = loaded();
+  it('keeps its place across a re-run when the same step exists, else the same request', async () => {
+    const store = await loaded();
     const { actions } = store.getState();
     actions.moveTo(3);
-    actions.load(JSON.parse(JSON.stringify(dataScope)) as TraceDocument, { keepPlace: true });
+    await actions.load(JSON.parse(JSON.stringify(dataScope)) as TraceDocument, { keepPlace: true });
     expect(at(store.getState())).toBe('validate@beta/2');
     // The library order swapped: library 2 on beta is now `check`, not the same step.
-    actions.load(reversed, { keepPlace: true });
+    await actions.load(reversed, { keepPlace: true });
     expect(store.getState().request).toBe(0);
     expect(at(store.getState())).toBe('logpkt@alpha/1');
   });
 
-  it('opens on a place from the URL, and names its place for the URL', () => {
-    const store = loaded();
-    const place = getStepKey(store.getState().index!, 4);
+  it('opens on a place from the URL, and names its place for the URL', async () => {
+    const store = await loaded();
+    const place = getStepKey(store.getState().trace!.columns, 4);
     store
       .getState()
       .actions.applyPlace(formatStepKey(place), '%5B%7B%22kind%22%3A%22exception%22%7D%5D');
@@ -99,25 +103,25 @@ describe('createDebuggerStore', () => {
     expect(at(store.getState())).toBe('add_option@gamma/1');
   });
 
-  it('marks the first difference of two library orders', () => {
-    const store = loaded();
-    store.getState().actions.setCompare(reversed);
+  it('marks the first difference of two library orders', async () => {
+    const store = await loaded();
+    await store.getState().actions.setCompare(reversed);
     const difference = store.getState().compare?.difference;
     expect(difference).toMatchObject({ kind: 'status', request: 0, column: 2, calloutA: 4 });
-    store.getState().actions.setCompare(undefined);
+    await store.getState().actions.setCompare(undefined);
     expect(store.getState().compare).toBeUndefined();
   });
 
   // Render cost, counted: each view subscribes to a slice; a view redraws only when its slice
   // changes. Stepping inside a request must not redraw the request list or rebuild the grid.
-  it('stepping inside a request changes only the cursor slices', () => {
-    const store = loaded(createSyntheticTrace({ requests: 50, libraries: 4 }));
+  it('stepping inside a request changes only the cursor slices', async () => {
+    const store = await loaded(createSyntheticTrace({ requests: 50, libraries: 4 }));
     const slices = {
       overview: (s: DebuggerState) => `${s.request}`,
       timelineGrid: (s: DebuggerState) => `${s.request}`,
       cursor: (s: DebuggerState) => `${s.cursor}`,
       breakpoints: (s: DebuggerState) => s.breakpoints,
-      index: (s: DebuggerState) => s.index,
+      trace: (s: DebuggerState) => s.trace,
     };
     const changes = Object.fromEntries(Object.keys(slices).map((k) => [k, 0])) as Record<
       keyof typeof slices,
@@ -134,17 +138,62 @@ describe('createDebuggerStore', () => {
       previous = state;
     });
     const { actions } = store.getState();
-    const first = store.getState().index!.requestCalloutStart[1]! - 1; // callouts in request 0
+    const first = store.getState().trace!.columns.requestCalloutStart[1]! - 1; // callouts in request 0
     for (let i = 0; i < first; i++) actions.step('next-callout');
     expect(changes).toEqual({
       overview: 0,
       timelineGrid: 0,
       cursor: first,
       breakpoints: 0,
-      index: 0,
+      trace: 0,
     });
     actions.step('next-request');
     expect(changes.overview).toBe(1);
-    expect(changes.index).toBe(0);
+    expect(changes.trace).toBe(0);
+  });
+
+  it('opens a trace file with progress, and says what is wrong with one that is not a trace', async () => {
+    const store = createDebuggerStore();
+    const stages: string[] = [];
+    store.subscribe((state) => {
+      const stage = state.loading?.stage;
+      if (stage && stages.at(-1) !== stage) stages.push(stage);
+    });
+    const text = writeTrace(createSyntheticTrace({ requests: 40, libraries: 4 }));
+    await store.getState().actions.load({ file: new Blob([text]) });
+    expect(stages).toEqual(['reading', 'parsing', 'indexing']);
+    expect(store.getState().loading).toBeUndefined();
+    expect(store.getState().trace?.columns.requests).toHaveLength(40);
+    expect(at(store.getState())).toBe('pkt4_receive@pkt4_receive/1');
+
+    await store.getState().actions.load({ text: '{"format":"something-else"}' });
+    expect(store.getState().trace).toBeUndefined();
+    expect(store.getState().error).toMatch(/hookscope-trace/);
+  });
+
+  it('drops a trace that is overtaken or cancelled while it opens', async () => {
+    const store = await loaded();
+    const { actions } = store.getState();
+    const big = actions.load(createSyntheticTrace({ requests: 30, libraries: 4 }));
+    const small = actions.load(reversed);
+    await Promise.all([big, small]);
+    expect(store.getState().trace?.columns.requests).toHaveLength(1);
+    expect(at(store.getState())).toBe('logpkt@alpha/1');
+    const cancelled = actions.load(dataScope);
+    actions.cancelLoad();
+    await cancelled;
+    expect(at(store.getState())).toBe('logpkt@alpha/1');
+  });
+
+  it('asks the host for the detail of a callout, and exports the trace it holds', async () => {
+    const store = await loaded();
+    const { service, trace } = store.getState();
+    const detail = await service.detail(trace!.id, 0);
+    expect(detail.event.callout).toBe('authorize');
+    expect(detail.contextChanges.map((c) => c.path.join('.'))).toContain('foo');
+    const blob = await store.getState().actions.exportTrace();
+    expect(await blob!.text()).toBe(writeTrace(dataScope, { indent: 2 }));
+    store.getState().actions.unload();
+    await expect(service.detail(trace!.id, 1)).rejects.toThrow(/no open trace/);
   });
 });

@@ -6,6 +6,7 @@ import { useRun } from '../sandbox/useRun';
 import { hashWorkspace, type Workspace } from '../state/workspace';
 import { isBuiltinOnly, recordBuiltinRun, recordDataScopeTrace } from './recordTrace';
 import { traceFromRunView } from './traceFromRunView';
+import type { TraceInput } from './traceProtocol';
 
 /** Where a trace comes from. */
 export type TraceSourceId = 'run' | 'data-scope' | 'data-scope-reversed' | 'import';
@@ -22,7 +23,7 @@ export function isTraceSourceId(value: string | undefined): value is TraceSource
 }
 
 export type TraceResult =
-  | { ok: true; trace: TraceDocument; note?: string }
+  | { ok: true; trace: TraceInput; note?: string }
   | { ok: false; error: string };
 
 function libraryPathsOf(workspace: Workspace): string[] {
@@ -102,10 +103,4 @@ export function useExampleTrace(source: TraceSourceId | undefined): TraceDocumen
     if (source === 'data-scope-reversed') return recordDataScopeTrace('reversed');
     return undefined;
   }, [source]);
-}
-
-/** Reads a trace file's text; the error names the problem. */
-export function readTraceFile(text: string): TraceResult {
-  const result = readTrace(text);
-  return result.ok ? { ok: true, trace: result.trace } : { ok: false, error: result.error };
 }
