@@ -17,31 +17,36 @@ export function addrRegister6(server: Dhcp6Server, ex: Exchange6): void {
   const query = ex.query;
   const response = ex.response;
   const subnet = ex.subnet;
-  const fail = (reason: string): void => {
-    if (server.wants('DHCPX_ADDR_REG_INFORM_FAIL'))
-      server.say('DHCPX_ADDR_REG_INFORM_FAIL', query.getLabel(), reason);
-    ex.response = undefined;
-  };
-  if (!response) return;
-  if (!subnet) return fail('no subnet selected');
+  if (!response || !subnet) {
+    refuse(server, ex, 'no subnet selected');
+    return;
+  }
   const ias = query.options.filter((o) => o.code === 3 || o.code === 4 || o.code === 25);
   const ia = ias[0];
-  if (!ia || ias.length !== 1 || ia.code !== 3) return fail('exactly one IA_NA is required');
-  const entries = iaEntries(ia);
+  const entries = ia ? iaEntries(ia) : [];
   const entry = entries[0];
-  if (!entry || entries.length !== 1) return fail('exactly one address is required');
+  if (!ia || ias.length !== 1 || ia.code !== 3 || !entry || entries.length !== 1) {
+    refuse(server, ex, 'exactly one IA_NA with one address is required');
+    return;
+  }
   const innermost = query.relayInfo[query.relayInfo.length - 1];
   const from = innermost ? innermost.peerAddr : query.remoteAddr;
   const address = entry.address;
   const value = server.addressValue(address);
-  if (value === undefined || server.addressValue(from) !== value)
-    return fail(`address ${address} is not the source address ${from}`);
-  if (!server.allocator.inSubnet(subnet.config, value))
-    return fail(`address ${address} is not in subnet ${subnet.prefix}`);
-  if (server.allocator.inPool(subnet.config, value)) return fail(`address ${address} is in a pool`);
   const old = server.store.get('IA_NA', address);
-  if (old && old.state !== LeaseState.REGISTERED && !old.expired(server.nowSeconds()))
-    return fail(`address ${address} is in use`);
+  let refusal: string | undefined;
+  if (value === undefined || server.addressValue(from) !== value)
+    refusal = `address ${address} is not the source address ${from}`;
+  else if (!server.allocator.inSubnet(subnet.config, value))
+    refusal = `address ${address} is not in subnet ${subnet.prefix}`;
+  else if (server.allocator.inPool(subnet.config, value))
+    refusal = `address ${address} is in a pool`;
+  else if (old && old.state !== LeaseState.REGISTERED && !old.expired(server.nowSeconds()))
+    refusal = `address ${address} is in use`;
+  if (refusal !== undefined) {
+    refuse(server, ex, refusal);
+    return;
+  }
   const sub = ia
     .getOptions()
     .find((o) => o.code === 5)
@@ -88,4 +93,10 @@ export function addrRegister6(server: Dhcp6Server, ex: Exchange6): void {
   ex.leases.push(lease);
   if (server.wants('DHCPX_ADDR6_REGISTER'))
     server.say('DHCPX_ADDR6_REGISTER', query.getLabel(), address);
+}
+
+function refuse(server: Dhcp6Server, ex: Exchange6, reason: string): void {
+  if (server.wants('DHCPX_ADDR_REG_INFORM_FAIL'))
+    server.say('DHCPX_ADDR_REG_INFORM_FAIL', ex.query.getLabel(), reason);
+  ex.response = undefined;
 }

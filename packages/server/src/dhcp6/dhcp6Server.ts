@@ -27,6 +27,7 @@ import { Subnet6 } from '../subnet';
 import type { CreateServerOptions, LeaseView, PacketMeta, SentPacket } from '../types';
 import { addrRegister6 } from './addrRegister6';
 import { Allocator6 } from './allocator6';
+import { generateFqdn6 } from './clientName6';
 import type { Exchange6 } from './exchange6';
 import { assignLeases6, confirm6, declineLeases6, extendLeases6, releaseLeases6 } from './leases6';
 import { applyMeta6, STATUS, statusOption, summary6, unpackInto6 } from './packet6';
@@ -378,11 +379,13 @@ export class Dhcp6Server extends ServerCore {
       case REQUEST:
         ex.response = this.initResponse(ex, REPLY);
         assignLeases6(this, ex);
+        generateFqdn6(this, ex);
         break;
       case RENEW:
       case REBIND:
         ex.response = this.initResponse(ex, REPLY);
         extendLeases6(this, ex);
+        generateFqdn6(this, ex);
         break;
       case RELEASE:
         ex.response = this.initResponse(ex, REPLY);
