@@ -115,16 +115,29 @@ export class Option {
   }
 
   /**
-   * Whether the value bytes are exactly `bytes`, without making a view: a viewer that kept a
-   * copy of them sees any change, even one written into the array `getData()` returned.
+   * Whether the value bytes are exactly `bytes[start, end)`, without making a view: a viewer
+   * that kept a copy of them sees any change, even one written into the array `getData()` gave.
    */
-  dataEquals(bytes: Uint8Array): boolean {
-    const start = this.#valueStart;
-    const n = this.#valueEnd - start;
-    if (bytes.length !== n) return false;
+  dataEquals(bytes: Uint8Array, start = 0, end = bytes.length): boolean {
+    const from = this.#valueStart;
+    const n = this.#valueEnd - from;
+    if (end - start !== n) return false;
     const src = this.#src;
-    for (let i = 0; i < n; i++) if (src[start + i] !== bytes[i]) return false;
+    for (let i = 0; i < n; i++) if (src[from + i] !== bytes[start + i]) return false;
     return true;
+  }
+
+  /** Copies the value bytes into `out` at `at` (no view made); returns the offset after them. */
+  copyDataInto(out: Uint8Array, at: number): number {
+    const src = this.#src;
+    let o = at;
+    for (let i = this.#valueStart; i < this.#valueEnd; i++) out[o++] = src[i] as number;
+    return o;
+  }
+
+  /** Length of the value bytes (without sub-options). */
+  dataSize(): number {
+    return this.#valueEnd - this.#valueStart;
   }
 
   /** Replaces the value bytes; sub-options stay. */

@@ -296,6 +296,17 @@ export class Pkt4 extends Pkt {
     this.touch();
   }
 
+  /** Whether chaddr starts with `bytes` (no view made; a viewer checks a copy it kept). */
+  chaddrStartsWith(bytes: Uint8Array): boolean {
+    if (bytes.length > 16) return false;
+    // the same bytes the chaddr getter shows
+    const own = this.#chaddr;
+    const src = own ?? this.#raw ?? ZERO16;
+    const at = own === undefined && this.#raw !== undefined ? 28 : 0;
+    for (let i = 0; i < bytes.length; i++) if (src[at + i] !== bytes[i]) return false;
+    return true;
+  }
+
   /** The client hardware address: htype and the first hlen (at most 16) chaddr bytes. */
   getHWAddr(): HWAddr {
     return new HWAddr(this.chaddr.slice(0, Math.min(this.hlen, 16)), this.htype);

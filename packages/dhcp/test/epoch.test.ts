@@ -66,6 +66,22 @@ describe('Pkt epoch', () => {
   });
 });
 
+describe('Pkt4.chaddrStartsWith', () => {
+  it('sees the decoded field, a set one, and writes into either', () => {
+    const p = Pkt4.unpack(buildDiscover({ hwaddr: '02:00:00:00:00:01', xid: 1 }).pack());
+    const kept = p.chaddr.slice(0, 6);
+    expect(p.chaddrStartsWith(kept)).toBe(true);
+    p.chaddr[5] = 9; // a view of the decoded bytes
+    expect(p.chaddrStartsWith(kept)).toBe(false);
+    p.setHWAddr('02:00:00:00:00:01');
+    expect(p.chaddrStartsWith(kept)).toBe(true);
+    p.chaddr[0] = 3;
+    expect(p.chaddrStartsWith(kept)).toBe(false);
+    expect(new Pkt4(1).chaddrStartsWith(new Uint8Array(16))).toBe(true);
+    expect(new Pkt4(1).chaddrStartsWith(new Uint8Array(17))).toBe(false);
+  });
+});
+
 describe('Option.dataEquals', () => {
   it('compares the value bytes, also after a write into the getData() view', () => {
     const o = createOption6('ia-na', [1, 2, 3], [createOption6('iaaddr', ['2001:db8::5', 3, 4])]);
@@ -75,6 +91,16 @@ describe('Option.dataEquals', () => {
     expect(o.dataEquals(copy)).toBe(false);
     expect(o.dataEquals(o.getData().slice())).toBe(true);
     expect(o.dataEquals(copy.subarray(0, 4))).toBe(false);
+  });
+
+  it('compares against a range and copies without a view', () => {
+    const o = createOption6('ia-na', [1, 2, 3]);
+    const out = new Uint8Array(2 + o.dataSize());
+    expect(o.copyDataInto(out, 2)).toBe(out.length);
+    expect(o.dataEquals(out, 2)).toBe(true);
+    expect(o.dataEquals(out, 1, out.length - 1)).toBe(false);
+    out[5] = 7;
+    expect(o.dataEquals(out, 2)).toBe(false);
   });
 
   it('sees setData and setValue', () => {

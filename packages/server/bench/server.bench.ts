@@ -148,10 +148,13 @@ function run6(libs: number, traced: boolean, clients = CLIENTS6): number {
   return clients / seconds;
 }
 
+/** `SERVER_BENCH_ONLY=4lib_trace` (a comma-separated list) runs only those cases, for profiling. */
+const only = process.env['SERVER_BENCH_ONLY']?.split(',');
 const results: Record<string, number> = {};
 for (const traced of [false, true]) {
   for (const libs of [0, 1, 4]) {
     const suffix = `${libs}lib${traced ? '_trace' : ''}`;
+    if (only && !only.includes(suffix)) continue;
     const n4 = traced ? TRACED_CLIENTS : CLIENTS4;
     const n6 = traced ? TRACED_CLIENTS : CLIENTS6;
     run4(libs, traced, Math.min(n4, 5000)); // warm-up

@@ -1,8 +1,19 @@
-import { packetJsonView } from './packetJsonView';
+import { toHex } from './hex';
+import { jsonEqual } from './jsonEqual';
+import { createPacketViewCache } from './packetViewCache';
 import type { JsonValue, Snapshot } from './types';
+import { viewMatches } from './viewMatches';
 
 /** Turns a live value, with its engine type tag, into a `{ tag, value }` snapshot. */
-export type SnapshotSerializer = (value: unknown, tag: string) => Snapshot;
+export interface SnapshotSerializer {
+  (value: unknown, tag: string): Snapshot;
+  /**
+   * `previous` itself when the value would still serialize to it (so an unchanged value is
+   * stored once and compares by identity), else a new snapshot. Optional: without it the
+   * recorder serializes and compares.
+   */
+  refresh?(value: unknown, tag: string, previous: Snapshot): Snapshot;
+}
 
 /** A view for one tag; `undefined` means "cannot show this" (an opaque snapshot). */
 export type TagView = (value: unknown) => JsonValue | undefined;
@@ -11,7 +22,9 @@ export interface SnapshotSerializerOptions {
   /** Views by exact tag; they win over everything else. Default: none. */
   byTag?: Readonly<Record<string, TagView>>;
   /** JSON view of a DHCP packet, used for `Pkt4Ptr`, `Pkt6Ptr`, `Pkt4`, `Pkt6` (and their
-   * `isc::dhcp::` names). Default: `packetJsonView` (type, xid, addresses, options by code). */
+   * `isc::dhcp::` names). Default: `packetJsonView` (type, xid, addresses, options by code)
+   * through a `createPacketViewCache()` of this serializer's own, so an unchanged packet gives
+   * the same view object again. */
   packetView?: TagView;
   /** Nesting depth shown before `{ "$opaque": "depth" }`. Default 12. */
   maxDepth?: number;
@@ -22,13 +35,7 @@ const SUBNET_TAG = /^(Const)?Subnet[46](Ptr)?$|^isc::dhcp::(Const)?Subnet[46]Ptr
 
 const SUBNET_COLLECTION_TAG = /Subnet[46]Collection/;
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-export function toHex(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += HEX[byte];
-  return text;
-}
+export { toHex };
 
 /** Kea shows a subnet by its id and prefix; so do we. */
 function subnetView(value: unknown): JsonValue | undefined {
@@ -68,6 +75,7 @@ export function createSnapshotSerializer(
 ): SnapshotSerializer {
   const maxDepth = options.maxDepth ?? 12;
   const byTag = options.byTag ?? {};
+  const packetView = options.packetView ?? createPacketViewCache();
 
   const view = (value: unknown, depth: number, seen: Set<object>): JsonValue => {
     switch (typeof value) {
@@ -113,12 +121,28 @@ export function createSnapshotSerializer(
     }
   };
 
-  return (value, tag) => {
+  // The view for each tag, found once: a trace asks for the same few tags over and over.
+  const views = new Map<string, TagView | null>();
+  const viewOf = (tag: string): TagView | null => {
+    let custom: TagView | undefined = Object.hasOwn(byTag, tag) ? byTag[tag] : undefined;
+    if (!custom && PACKET_TAG.test(tag)) custom = packetView;
+    if (!custom && SUBNET_TAG.test(tag)) custom = subnetView;
+    if (!custom && SUBNET_COLLECTION_TAG.test(tag)) custom = subnetCollectionView;
+    return custom ?? null;
+  };
+
+  const customOf = (tag: string): TagView | null => {
+    let custom = views.get(tag);
+    if (custom === undefined) {
+      custom = viewOf(tag);
+      views.set(tag, custom);
+    }
+    return custom;
+  };
+
+  const serialize = (value: unknown, tag: string): Snapshot => {
     try {
-      let custom: TagView | undefined = byTag[tag];
-      if (!custom && PACKET_TAG.test(tag)) custom = options.packetView ?? packetJsonView;
-      if (!custom && SUBNET_TAG.test(tag)) custom = subnetView;
-      if (!custom && SUBNET_COLLECTION_TAG.test(tag)) custom = subnetCollectionView;
+      const custom = customOf(tag);
       if (custom) {
         const shown = custom(value);
         return shown === undefined ? { tag, opaque: true } : { tag, value: shown };
@@ -129,4 +153,28 @@ export function createSnapshotSerializer(
       return { tag, opaque: true };
     }
   };
+
+  const refresh = (value: unknown, tag: string, previous: Snapshot): Snapshot => {
+    if (previous.tag !== tag) return serialize(value, tag);
+    try {
+      const custom = customOf(tag);
+      if (custom) {
+        const shown = custom(value);
+        if (shown === undefined) return 'opaque' in previous ? previous : { tag, opaque: true };
+        if ('value' in previous && (shown === previous.value || jsonEqual(shown, previous.value))) {
+          return previous;
+        }
+        return { tag, value: shown };
+      }
+      if (typeof value === 'function' || typeof value === 'symbol') {
+        return 'opaque' in previous ? previous : { tag, opaque: true };
+      }
+      if ('value' in previous && viewMatches(value, previous.value, 0, maxDepth)) return previous;
+    } catch {
+      // a getter or toJSON threw: serialize says what to show
+    }
+    return serialize(value, tag);
+  };
+
+  return Object.assign(serialize, { refresh });
 }

@@ -12,8 +12,9 @@ import {
   toHex,
 } from './createSnapshotSerializer';
 import { packetJsonView } from './packetJsonView';
+import { createPacketViewCache } from './packetViewCache';
 import { createRequestTracker } from './requestTracker';
-import { snapshotArguments, snapshotContext } from './snapshotHandle';
+import { type ArgumentNames, snapshotArguments, snapshotContext } from './snapshotHandle';
 import {
   type CalloutEvent,
   type JsonObject,
@@ -37,6 +38,12 @@ export interface TraceRecorderOptions {
   hookName?: (hookIndex: number) => string;
   /** Monotonic clock in milliseconds for callout durations. Default `performance.now`. */
   now?: () => number;
+  /**
+   * Default true: snapshots are reused while what they show cannot have changed (packets by
+   * their epoch and a stamp of their fields, arguments by the handle's revision). False makes
+   * every snapshot from scratch: slower, the same trace; for checking the reuse.
+   */
+  reuseSnapshots?: boolean;
 }
 
 /**
@@ -81,10 +88,19 @@ export interface TraceRecorder extends HooksObserver {
   getTrace(): TraceDocument;
 }
 
+/** What the recorder keeps per callout handle. */
 interface HandleMemo {
+  /** The request the handle belongs to, once known (a handle keeps it for life). */
+  request: number | undefined;
+  /** Hooks started and not yet ended, innermost last (hookEnd comes after the engine has
+   * reset the handle's hook). */
+  openHooks: string[];
+  /** The last argument snapshots, and whether they are still current for `hook`. */
   arguments: SnapshotMap | undefined;
   argumentsFresh: boolean;
   hook: number;
+  names: ArgumentNames;
+  /** Each library's last context snapshot. */
   contexts: Map<number, SnapshotMap>;
 }
 
@@ -129,7 +145,12 @@ function thrownOf(thrown: unknown): { name: string; message: string; stack?: str
 }
 
 export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorder {
-  const serialize = options.serializer ?? createSnapshotSerializer();
+  const reuse = options.reuseSnapshots ?? true;
+  // One packet view cache for snapshots and responses: the response sent is the packet the last
+  // pkt4_send / pkt6_send callouts saw, so its view is usually ready.
+  const packetViews = reuse ? createPacketViewCache() : undefined;
+  const serialize =
+    options.serializer ?? createSnapshotSerializer({ packetView: packetViews ?? packetJsonView });
   const now = options.now ?? (() => performance.now());
   const source = options.source ?? { kind: 'simulation', keaVersion: NEWEST_KEA_VERSION };
   let names: ((index: number) => string) | undefined = options.hookName;
@@ -139,24 +160,39 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
   let seq = 0;
   const running: RunningCallout[] = [];
   // Per handle, the last snapshots taken, so work is not repeated: the arguments after one
-  // callout are the arguments before the next on the same hook (nothing runs in between), and a
-  // library's context changes only in its own callouts, so its last "after" is its next
-  // "before". Unchanged items reuse the earlier objects (less memory, equality by identity).
+  // callout are the arguments before the next on the same hook (nothing runs in between), and
+  // each snapshot is refreshed from the last one, reusing the objects of unchanged items (less
+  // memory, equality by identity). Events come in runs on one handle: the last one is at hand.
   const memos = new WeakMap<object, HandleMemo>();
+  let lastHandle: object | undefined;
+  let lastMemo: HandleMemo | undefined;
   const memoOf = (handle: CalloutHandle): HandleMemo => {
+    if (handle === lastHandle && lastMemo !== undefined) return lastMemo;
     let memo = memos.get(handle);
     if (!memo) {
-      memo = { arguments: undefined, argumentsFresh: false, hook: -1, contexts: new Map() };
+      memo = {
+        request: undefined,
+        openHooks: [],
+        arguments: undefined,
+        argumentsFresh: false,
+        hook: -1,
+        names: { revision: -1, names: [], tags: [] },
+        contexts: new Map(),
+      };
       memos.set(handle, memo);
     }
+    lastHandle = handle;
+    lastMemo = memo;
     return memo;
   };
   const requests = createRequestTracker();
+  const requestOf = (handle: CalloutHandle, hook: string, memo = memoOf(handle)): number => {
+    memo.request ??= requests.of(handle, hook);
+    return memo.request;
+  };
 
   // Hook names: the caller's function, else the bound ServerHooks, else the handle (which
-  // knows the running hook), else "#<index>". hookEnd comes after the engine has reset the
-  // handle's hook, so open hooks are kept on a stack per handle.
-  const openHooks = new WeakMap<object, string[]>();
+  // knows the running hook), else "#<index>".
   const hookName = (index: number, handle?: CalloutHandle): string => {
     try {
       if (names) return names(index);
@@ -208,11 +244,10 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     hookStart(hookIndex, handle) {
       settleThrown();
       const hook = hookName(hookIndex, handle);
-      memoOf(handle).argumentsFresh = false;
-      const stack = openHooks.get(handle);
-      if (stack) stack.push(hook);
-      else openHooks.set(handle, [hook]);
-      push({ type: 'hook-start', seq: ++seq, request: requests.of(handle, hook), hook });
+      const memo = memoOf(handle);
+      memo.argumentsFresh = false;
+      memo.openHooks.push(hook);
+      push({ type: 'hook-start', seq: ++seq, request: requestOf(handle, hook, memo), hook });
     },
     calloutStart(hookIndex, libraryIndex, callout: Callout, handle) {
       settleThrown();
@@ -221,19 +256,23 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       const entry: RunningCallout = {
         slot: events.length,
         seq: ++seq,
-        request: requests.of(handle, hook),
+        request: requestOf(handle, hook, memo),
         hook,
         library: libraryIndex,
         callout: callout.name || '(anonymous)',
         statusBefore: handle.getStatus(),
-        argumentsBefore:
-          memo.argumentsFresh && memo.hook === hookIndex && memo.arguments
+        argumentsBefore: !reuse
+          ? snapshotArguments(handle, serialize)
+          : memo.argumentsFresh && memo.hook === hookIndex && memo.arguments
             ? memo.arguments
-            : snapshotArguments(handle, serialize, memo.arguments),
-        // A library's context is empty until its first callout on this handle (hookStart, which
-        // made the memo, always comes first), so there is nothing to read, and asking the
-        // engine would only throw NoSuchCalloutContext.
-        contextBefore: memo.contexts.get(libraryIndex) ?? {},
+            : snapshotArguments(handle, serialize, memo.arguments, memo.names),
+        // Read again, not taken from the library's last callout: an object kept in context
+        // may have changed since.
+        contextBefore: snapshotContext(
+          handle,
+          serialize,
+          reuse ? memo.contexts.get(libraryIndex) : undefined,
+        ),
         startedMs: now(),
       };
       events.push(undefined);
@@ -244,9 +283,15 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       settleThrown();
       const entry = running.pop();
       if (!entry) return;
-      const argumentsAfter = snapshotArguments(handle, serialize, entry.argumentsBefore);
-      const contextAfter = snapshotContext(handle, serialize, entry.contextBefore);
       const memo = memoOf(handle);
+      const argumentsAfter = reuse
+        ? snapshotArguments(handle, serialize, entry.argumentsBefore, memo.names)
+        : snapshotArguments(handle, serialize);
+      const contextAfter = snapshotContext(
+        handle,
+        serialize,
+        reuse ? entry.contextBefore : undefined,
+      );
       memo.arguments = argumentsAfter;
       memo.argumentsFresh = true;
       memo.hook = hookIndex;
@@ -273,19 +318,20 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     },
     hookEnd(hookIndex, handle) {
       settleThrown();
-      const hook = openHooks.get(handle)?.pop() ?? hookName(hookIndex, handle);
-      memoOf(handle).argumentsFresh = false;
+      const memo = memoOf(handle);
+      const hook = memo.openHooks.pop() ?? hookName(hookIndex, handle);
+      memo.argumentsFresh = false;
       push({
         type: 'hook-end',
         seq: ++seq,
-        request: requests.of(handle, hook),
+        request: requestOf(handle, hook, memo),
         hook,
         status: handle.getStatus(),
       });
     },
     hookWithoutCallouts(hook, handle) {
       const request = handle
-        ? requests.of(handle, hook)
+        ? requestOf(handle, hook)
         : (attach().request ?? requests.implicit(hook));
       push({ type: 'hook-start', seq: ++seq, request, hook });
       push({ type: 'hook-end', seq: ++seq, request, hook, status: 0 });
@@ -307,12 +353,12 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     },
     park(hook, handle) {
       const where = attach();
-      if (handle && where.callout === undefined) where.request = requests.of(handle, hook);
+      if (handle && where.callout === undefined) where.request = requestOf(handle, hook);
       push({ type: 'park', seq: ++seq, ...where, hook });
     },
     unpark(hook, handle) {
       const where = attach();
-      if (handle && where.callout === undefined) where.request = requests.of(handle, hook);
+      if (handle && where.callout === undefined) where.request = requestOf(handle, hook);
       push({ type: 'unpark', seq: ++seq, ...where, hook });
     },
     command(command, commandArguments) {
@@ -323,7 +369,11 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     response(response) {
       let view: JsonValue;
       if (response instanceof Uint8Array) view = { hex: toHex(response) };
-      else view = packetJsonView(response) ?? toJsonValue(response);
+      else {
+        view =
+          (packetViews ? packetViews.peek(response) : packetJsonView(response)) ??
+          toJsonValue(response);
+      }
       push({ type: 'response', seq: ++seq, ...attach(), response: view });
     },
     fileWrite(path, mode, data) {

@@ -28,27 +28,50 @@ function hex(bytes: Uint8Array): string {
   return out;
 }
 
+/** How a list of options is shown: by `optionsView`, or a cached equivalent. */
+export type OptionsView = (options: readonly Option[]) => Record<string, JsonValue>;
+
+/**
+ * One option's entry: name, then value (or hex data marked malformed), then `subOptions`, the
+ * view of its sub-options when it has some.
+ */
+export function optionEntry(
+  option: Option,
+  subOptions: Record<string, JsonValue> | undefined,
+): Record<string, JsonValue> {
+  const entry: Record<string, JsonValue> = { name: option.getName() ?? 'unknown' };
+  const value = optionValue(option);
+  if (value === undefined) {
+    entry['data'] = hex(option.getData());
+    entry['malformed'] = true;
+  } else {
+    entry['value'] = value;
+  }
+  if (subOptions !== undefined) entry['options'] = subOptions;
+  return entry;
+}
+
+/** The key of an option about to go into `out`: its code, or "<code>#2", "#3" … for repeats. */
+export function optionKey(out: Record<string, JsonValue>, code: number): string {
+  let key = String(code);
+  for (let n = 2; Object.hasOwn(out, key); n++) key = `${code}#${n}`;
+  return key;
+}
+
 export function optionsView(options: readonly Option[]): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   for (const option of options) {
-    let key = String(option.code);
-    for (let n = 2; Object.hasOwn(out, key); n++) key = `${option.code}#${n}`;
-    const entry: Record<string, JsonValue> = { name: option.getName() ?? 'unknown' };
-    const value = optionValue(option);
-    if (value === undefined) {
-      entry['data'] = hex(option.getData());
-      entry['malformed'] = true;
-    } else {
-      entry['value'] = value;
-    }
     const sub = option.getOptions();
-    if (sub.length > 0) entry['options'] = optionsView(sub);
-    out[key] = entry;
+    out[optionKey(out, option.code)] = optionEntry(
+      option,
+      sub.length > 0 ? optionsView(sub) : undefined,
+    );
   }
   return out;
 }
 
-function isPacket(value: unknown): value is AnyPkt {
+/** Whether the value is a `@hookscope/dhcp` packet (by shape). */
+export function isPacket(value: unknown): value is AnyPkt {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -61,9 +84,12 @@ function isPacket(value: unknown): value is AnyPkt {
 /**
  * A JSON view of a DHCPv4 or DHCPv6 packet of `@hookscope/dhcp`: message type, transaction id,
  * addresses, classes and options. Undefined for anything that is not such a packet (the
- * snapshot is then opaque). Pure.
+ * snapshot is then opaque). Pure. `listView` shows each option list (a cache passes its own).
  */
-export function packetJsonView(value: unknown): JsonValue | undefined {
+export function packetJsonView(
+  value: unknown,
+  listView: OptionsView = optionsView,
+): JsonValue | undefined {
   if (!isPacket(value)) return undefined;
   const view: Record<string, JsonValue> = {
     type: value.getName(),
@@ -87,11 +113,11 @@ export function packetJsonView(value: unknown): JsonValue | undefined {
       hopCount: relay.hopCount,
       linkAddr: relay.linkAddr,
       peerAddr: relay.peerAddr,
-      options: optionsView(relay.options),
+      options: listView(relay.options),
     }));
   }
   view['remote'] = `${value.getRemoteAddr()}:${value.getRemotePort()}`;
   view['classes'] = value.getClasses();
-  view['options'] = optionsView(value.options);
+  view['options'] = listView(value.options);
   return view;
 }

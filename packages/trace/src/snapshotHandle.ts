@@ -2,79 +2,180 @@ import type { CalloutHandle } from '@hookscope/engine';
 import type { SnapshotSerializer } from './createSnapshotSerializer';
 import { snapshotEqual } from './jsonEqual';
 import { tagOf } from './tagOf';
-import type { SnapshotMap } from './types';
+import type { Snapshot, SnapshotMap } from './types';
 
-// Optional engine extras: when the handle can report the tag a value was stored with, the
-// snapshot shows that tag (e.g. "uint32", "Pkt4Ptr") instead of one derived from the value.
-interface TagReporting {
+// Optional engine extras, used when the handle has them: the tag a value was stored with (shown
+// instead of one derived from the value, e.g. "uint32", "Pkt4Ptr"), revision counters that say
+// whether names or tags may have changed, and whether the current library has a context yet.
+interface HandleExtras {
   getArgumentTag?: (name: string) => string | undefined;
   getContextTag?: (name: string) => string | undefined;
+  getArgumentsRevision?: () => number;
+  hasContext?: () => boolean;
+}
+
+/**
+ * The argument names and tags last read from a handle, with the revision they were read at
+ * (kept by the caller, one per handle): while the revision stays, no argument was set or
+ * deleted, so names and tags are the same and only the values need looking at.
+ */
+export interface ArgumentNames {
+  revision: number;
+  names: string[];
+  tags: string[];
+}
+
+function refreshed(
+  serialize: SnapshotSerializer,
+  value: unknown,
+  tag: string,
+  old: Snapshot | undefined,
+): Snapshot {
+  if (old === undefined) return serialize(value, tag);
+  if (serialize.refresh) return serialize.refresh(value, tag, old);
+  const snapshot = serialize(value, tag);
+  return snapshotEqual(old, snapshot) ? old : snapshot;
 }
 
 /**
  * Snapshots every argument of the handle. Reads only; never throws. An item equal to the one in
- * `previous` reuses that object, so unchanged values are stored once and compare by identity.
+ * `previous` reuses that object, so unchanged values are stored once and compare by identity;
+ * when every item and name is the same, `previous` itself comes back.
  */
 export function snapshotArguments(
   handle: CalloutHandle,
   serialize: SnapshotSerializer,
   previous?: SnapshotMap,
+  known?: ArgumentNames,
 ): SnapshotMap {
-  const out: SnapshotMap = {};
-  const tags = handle as unknown as TagReporting;
+  const extras = handle as unknown as HandleExtras;
   let names: string[];
-  try {
-    names = handle.getArgumentNames();
-  } catch {
-    return out;
-  }
-  for (const name of names) {
+  let tags: string[] | undefined;
+  const revision = extras.getArgumentsRevision?.();
+  if (known !== undefined && revision !== undefined && known.revision === revision) {
+    names = known.names;
+    tags = known.tags;
+  } else {
     try {
-      const value = handle.getArgument(name);
-      const snapshot = serialize(value, tags.getArgumentTag?.(name) ?? tagOf(value));
-      const old = previous?.[name];
-      out[name] = old && snapshotEqual(old, snapshot) ? old : snapshot;
+      names = handle.getArgumentNames();
     } catch {
-      out[name] = { tag: 'unknown', opaque: true };
+      return {};
     }
   }
-  return out;
+  // made only once an item differs from `previous` (most calls change nothing)
+  let out: SnapshotMap | undefined;
+  let clean = true;
+  const readTags: string[] | undefined = tags === undefined ? [] : undefined;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    let item: Snapshot;
+    try {
+      const value = handle.getArgument(name);
+      let tag = tags?.[i];
+      if (tag === undefined) {
+        tag = extras.getArgumentTag?.(name) ?? tagOf(value);
+        readTags?.push(tag);
+      }
+      item = refreshed(serialize, value, tag, previous?.[name]);
+    } catch {
+      // the tag may not have been read: names and tags are not kept this time
+      clean = false;
+      item = { tag: 'unknown', opaque: true };
+    }
+    out = collect(out, previous, names, i, item);
+  }
+  if (known !== undefined && readTags !== undefined && revision !== undefined && clean) {
+    known.revision = revision;
+    known.names = names;
+    known.tags = readTags;
+  }
+  return finish(out, previous, names);
 }
 
 /**
  * Snapshots the current library's context. A library that has no context yet (the engine
  * throws NoSuchCalloutContext, as Kea does) gives an empty map. Items equal to those in
- * `previous` reuse its objects.
+ * `previous` reuse its objects, and an unchanged map is `previous` itself.
  */
 export function snapshotContext(
   handle: CalloutHandle,
   serialize: SnapshotSerializer,
   previous?: SnapshotMap,
 ): SnapshotMap {
-  const out: SnapshotMap = {};
-  const tags = handle as unknown as TagReporting;
+  const extras = handle as unknown as HandleExtras;
+  if (extras.hasContext?.() === false) {
+    return previous !== undefined && isEmpty(previous) ? previous : {};
+  }
   let names: string[];
-  // A library without context makes the engine throw (as Kea does); that is the common case
-  // after most callouts, so the error is made without a stack trace, which costs most of it.
+  // A library without context makes the engine throw (as Kea does); with an engine that cannot
+  // tell beforehand, the error is made without a stack trace, which costs most of it.
   const errors = Error as { stackTraceLimit?: number };
   const limit = errors.stackTraceLimit;
   errors.stackTraceLimit = 0;
   try {
     names = handle.getContextNames();
   } catch {
-    return out;
+    return previous !== undefined && isEmpty(previous) ? previous : {};
   } finally {
     errors.stackTraceLimit = limit;
   }
-  for (const name of names) {
+  let out: SnapshotMap | undefined;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    let item: Snapshot;
     try {
       const value = handle.getContext(name);
-      const snapshot = serialize(value, tags.getContextTag?.(name) ?? tagOf(value));
-      const old = previous?.[name];
-      out[name] = old && snapshotEqual(old, snapshot) ? old : snapshot;
+      const tag = extras.getContextTag?.(name) ?? tagOf(value);
+      item = refreshed(serialize, value, tag, previous?.[name]);
     } catch {
-      out[name] = { tag: 'unknown', opaque: true };
+      item = { tag: 'unknown', opaque: true };
+    }
+    out = collect(out, previous, names, i, item);
+  }
+  return finish(out, previous, names);
+}
+
+/** Adds item i to `out`, made (with the items before it) only once one differs from `previous`. */
+function collect(
+  out: SnapshotMap | undefined,
+  previous: SnapshotMap | undefined,
+  names: readonly string[],
+  i: number,
+  item: Snapshot,
+): SnapshotMap | undefined {
+  const name = names[i] as string;
+  if (out === undefined) {
+    if (previous !== undefined && Object.hasOwn(previous, name) && previous[name] === item) {
+      return undefined;
+    }
+    out = {};
+    for (let j = 0; j < i; j++) {
+      const earlier = names[j] as string;
+      out[earlier] = previous?.[earlier] as Snapshot;
     }
   }
+  out[name] = item;
   return out;
+}
+
+/** `previous` when every item was its own and it has no other names, else the new map. */
+function finish(
+  out: SnapshotMap | undefined,
+  previous: SnapshotMap | undefined,
+  names: readonly string[],
+): SnapshotMap {
+  if (out !== undefined) return out;
+  if (previous === undefined) return {};
+  let size = 0;
+  for (const key in previous) if (Object.hasOwn(previous, key)) size++;
+  if (size === names.length) return previous;
+  // names were removed: the kept ones only
+  const kept: SnapshotMap = {};
+  for (const name of names) kept[name] = previous[name] as Snapshot;
+  return kept;
+}
+
+function isEmpty(map: SnapshotMap): boolean {
+  for (const key in map) if (Object.hasOwn(map, key)) return false;
+  return true;
 }

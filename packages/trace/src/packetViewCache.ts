@@ -1,0 +1,241 @@
+import type { AnyPkt, Option, Pkt4, Pkt6 } from '@hookscope/dhcp';
+import { isPacket, optionEntry, optionKey, packetJsonView } from './packetJsonView';
+import type { JsonValue } from './types';
+
+// Building a packet's JSON view decodes every option; a trace takes one before and after every
+// callout, while most callouts change nothing. So each packet keeps its last view with what it
+// was made from, and the view is reused while all of that is provably the same:
+// - the packet's epoch, which its methods move (addresses, classes, setters …);
+// - the fields a callout can assign directly (transid, hops, flags, remote address …) and the
+//   chaddr bytes the hardware address shows;
+// - each option list: the same option objects in the same order (so a push, splice or
+//   replacement of `pkt.options` is seen), each with the same value bytes (a copy is kept, so a
+//   write into the array `getData()` gave is seen) and, recursively, the same sub-options.
+// When something changed, the view is rebuilt, reusing the entries of the options that did not.
+// One WeakMap entry per packet; the bytes of a list live in one array.
+
+interface ListMemo {
+  options: Option[];
+  /** The value bytes of every option, end to end; option i's are [ends[i-1], ends[i]). */
+  bytes: Uint8Array;
+  ends: number[];
+  entries: Record<string, JsonValue>[];
+  subs: (ListMemo | undefined)[];
+  view: Record<string, JsonValue>;
+}
+
+interface RelayMemo {
+  relay: Pkt6['relayInfo'][number];
+  msgType: number;
+  hopCount: number;
+  linkAddr: string;
+  peerAddr: string;
+  list: ListMemo;
+}
+
+interface PacketMemo {
+  view: JsonValue;
+  epoch: number;
+  transid: number;
+  remoteAddr: string;
+  remotePort: number;
+  list: ListMemo;
+  /** DHCPv4: htype, hlen, hops, flags and the chaddr bytes the hardware address shows. */
+  htype: number;
+  hlen: number;
+  hops: number;
+  flags: number;
+  chaddr: Uint8Array | undefined;
+  /** DHCPv6. */
+  msgType: number;
+  relays: RelayMemo[] | undefined;
+}
+
+function optionFresh(option: Option, memo: ListMemo, i: number): boolean {
+  if (!option.dataEquals(memo.bytes, i === 0 ? 0 : (memo.ends[i - 1] as number), memo.ends[i])) {
+    return false;
+  }
+  const subs = option.getOptions();
+  const kept = memo.subs[i];
+  return kept === undefined ? subs.length === 0 : listFresh(subs, kept);
+}
+
+/** Same options, in the same order, each unchanged. */
+function listFresh(list: readonly Option[], memo: ListMemo): boolean {
+  const kept = memo.options;
+  if (list.length !== kept.length) return false;
+  for (let i = 0; i < kept.length; i++) {
+    const option = list[i] as Option;
+    if (option !== kept[i] || !optionFresh(option, memo, i)) return false;
+  }
+  return true;
+}
+
+/** The view of a list, reusing the entries of `old` for options that did not change. */
+function buildList(list: readonly Option[], old: ListMemo | undefined): ListMemo {
+  const n = list.length;
+  let size = 0;
+  for (let i = 0; i < n; i++) size += (list[i] as Option).dataSize();
+  const bytes = new Uint8Array(size);
+  const ends: number[] = new Array(n);
+  const entries: Record<string, JsonValue>[] = new Array(n);
+  const subs: (ListMemo | undefined)[] = new Array(n);
+  const view: Record<string, JsonValue> = {};
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const option = list[i] as Option;
+    const was = old === undefined ? -1 : old.options.indexOf(option);
+    let entry: Record<string, JsonValue>;
+    let sub: ListMemo | undefined;
+    if (old !== undefined && was >= 0 && optionFresh(option, old, was)) {
+      entry = old.entries[was] as Record<string, JsonValue>;
+      sub = old.subs[was];
+    } else {
+      const subList = option.getOptions();
+      sub = subList.length > 0 ? buildList(subList, old?.subs[was]) : undefined;
+      entry = optionEntry(option, sub?.view);
+    }
+    at = option.copyDataInto(bytes, at);
+    ends[i] = at;
+    entries[i] = entry;
+    subs[i] = sub;
+    view[optionKey(view, option.code)] = entry;
+  }
+  return { options: list.slice(), bytes, ends, entries, subs, view };
+}
+
+function chaddrMatches(packet: Pkt4, kept: Uint8Array | undefined): boolean {
+  return (
+    kept !== undefined && kept.length === Math.min(packet.hlen, 16) && packet.chaddrStartsWith(kept)
+  );
+}
+
+function relaysFresh(packet: Pkt6, memos: readonly RelayMemo[] | undefined): boolean {
+  const relays = packet.relayInfo;
+  if (memos === undefined || relays.length !== memos.length) return false;
+  for (let i = 0; i < memos.length; i++) {
+    const m = memos[i] as RelayMemo;
+    const r = relays[i] as Pkt6['relayInfo'][number];
+    if (
+      r !== m.relay ||
+      r.msgType !== m.msgType ||
+      r.hopCount !== m.hopCount ||
+      r.linkAddr !== m.linkAddr ||
+      r.peerAddr !== m.peerAddr ||
+      !listFresh(r.options, m.list)
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function packetFresh(packet: AnyPkt, memo: PacketMemo): boolean {
+  if (
+    packet.getEpoch() !== memo.epoch ||
+    packet.transid !== memo.transid ||
+    packet.remoteAddr !== memo.remoteAddr ||
+    packet.remotePort !== memo.remotePort
+  ) {
+    return false;
+  }
+  if (packet.family === 'dhcp4') {
+    if (
+      packet.htype !== memo.htype ||
+      packet.hlen !== memo.hlen ||
+      packet.hops !== memo.hops ||
+      packet.flags !== memo.flags ||
+      !chaddrMatches(packet, memo.chaddr)
+    ) {
+      return false;
+    }
+  } else if (packet.msgType !== memo.msgType || !relaysFresh(packet, memo.relays)) {
+    return false;
+  }
+  return listFresh(packet.options, memo.list);
+}
+
+function buildPacket(packet: AnyPkt, old: PacketMemo | undefined): PacketMemo | undefined {
+  const keep = (list: readonly Option[], was: ListMemo | undefined): ListMemo =>
+    was !== undefined && listFresh(list, was) ? was : buildList(list, was);
+  const list = keep(packet.options, old?.list);
+  const v4 = packet.family === 'dhcp4';
+  const relays = v4
+    ? undefined
+    : packet.relayInfo.map(
+        (relay, i): RelayMemo => ({
+          relay,
+          msgType: relay.msgType,
+          hopCount: relay.hopCount,
+          linkAddr: relay.linkAddr,
+          peerAddr: relay.peerAddr,
+          list: keep(relay.options, old?.relays?.[i]?.list),
+        }),
+      );
+  // the lists are built: packetJsonView takes their views
+  const views = new Map<readonly Option[], Record<string, JsonValue>>([
+    [packet.options, list.view],
+  ]);
+  if (relays !== undefined) {
+    for (const relay of relays) views.set(relay.relay.options, relay.list.view);
+  }
+  const view = packetJsonView(
+    packet,
+    (options) => views.get(options) ?? buildList(options, undefined).view,
+  );
+  if (view === undefined) return undefined;
+  return {
+    view,
+    epoch: packet.getEpoch(),
+    transid: packet.transid,
+    remoteAddr: packet.remoteAddr,
+    remotePort: packet.remotePort,
+    list,
+    htype: v4 ? packet.htype : 0,
+    hlen: v4 ? packet.hlen : 0,
+    hops: v4 ? packet.hops : 0,
+    flags: v4 ? packet.flags : 0,
+    chaddr: v4 ? packet.chaddr.slice(0, Math.min(packet.hlen, 16)) : undefined,
+    msgType: v4 ? 0 : packet.msgType,
+    relays,
+  };
+}
+
+/** A packet view that remembers: see `createPacketViewCache`. */
+export interface PacketViewCache {
+  /**
+   * The view of a packet, as `packetJsonView` makes it; the same object again while the packet
+   * did not change. Undefined for anything that is not a packet.
+   */
+  (value: unknown): JsonValue | undefined;
+  /** The view without keeping it: the remembered one if still true, else a new one. For a
+   * packet seen once (a response no callout saw), where remembering would only cost. */
+  peek(value: unknown): JsonValue | undefined;
+}
+
+/**
+ * `packetJsonView` with memory: the same packet, unchanged, gives the same view object (so a
+ * snapshot compares equal by identity), and a changed one reuses the entries of the options
+ * that did not change. Views are shared: treat them as read-only.
+ */
+export function createPacketViewCache(): PacketViewCache {
+  const packets = new WeakMap<AnyPkt, PacketMemo>();
+  const view = (value: unknown): JsonValue | undefined => {
+    if (!isPacket(value)) return undefined;
+    // something packet-shaped that is not ours: no epoch to rely on
+    if (typeof value.getEpoch !== 'function') return packetJsonView(value);
+    const memo = packets.get(value);
+    if (memo !== undefined && packetFresh(value, memo)) return memo.view;
+    const made = buildPacket(value, memo);
+    if (made === undefined) return undefined;
+    packets.set(value, made);
+    return made.view;
+  };
+  view.peek = (value: unknown): JsonValue | undefined => {
+    if (!isPacket(value)) return undefined;
+    const memo = typeof value.getEpoch === 'function' ? packets.get(value) : undefined;
+    if (memo !== undefined && packetFresh(value, memo)) return memo.view;
+    return packetJsonView(value);
+  };
+  return view;
+}
