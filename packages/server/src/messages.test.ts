@@ -17,6 +17,14 @@ describe('the server message catalogue', () => {
       expect(catalogue.DHCPX_HOOK_PACKET_RCVD_SKIP?.text).toContain(`pkt${digit}_receive`);
       expect(catalogue.DHCPX_CONFIG_COMPLETE?.logger).toBe(`dhcp${digit}`);
       for (const m of Object.values(catalogue)) expect(m.id).toMatch(/^[A-Z0-9_]+$/);
+      // ids Kea spells differently per family (as its logs show them)
+      expect(catalogue.DHCPX_LEASE_RECLAIM?.id).toBe(`ALLOC_ENGINE_V${digit}_LEASE_RECLAIM`);
+      expect(catalogue.DHCPX_PACKET_DROP_0001?.id).toBe(
+        digit === '4' ? 'DHCP4_PACKET_DROP_0001' : 'DHCP6_PACKET_DROP_PARSE_FAIL',
+      );
+      expect(catalogue.DHCPX_RELEASE?.id).toBe(
+        digit === '4' ? 'DHCP4_RELEASE' : 'DHCP6_RELEASE_NA',
+      );
     }
   });
 });

@@ -8,7 +8,13 @@ export interface MessageDef {
   severity: 'FATAL' | 'ERROR' | 'WARN' | 'INFO' | 'DEBUG';
   level?: number;
   text: string;
+  /** Kea's id where the families' ids differ in more than the digit */
+  id4?: string;
+  id6?: string;
 }
+
+/** The same message under another id per family. */
+const ids = (def: MessageDef, id4: string, id6: string): MessageDef => ({ ...def, id4, id6 });
 
 const m = (
   logger: string,
@@ -46,23 +52,31 @@ const TEMPLATES: Record<string, MessageDef> = {
     'ERROR',
     'unknown exception while processing a packet (the packet is dropped)',
   ),
-  DHCPX_PACKET_DROP_0001: m(
-    'bad-packets',
-    'DEBUG',
-    'dropping a packet that could not be parsed: %1',
-    15,
+  DHCPX_PACKET_DROP_0001: ids(
+    m('bad-packets', 'DEBUG', 'dropping a packet that could not be parsed: %1', 15),
+    'DHCP4_PACKET_DROP_0001',
+    'DHCP6_PACKET_DROP_PARSE_FAIL',
   ),
-  DHCPX_PACKET_DROP_0008: m(
-    'bad-packets',
-    'DEBUG',
-    '%1: dropping a packet: DHCP service is disabled',
-    15,
+  DHCPX_PACKET_DROP_0008: ids(
+    m('bad-packets', 'DEBUG', '%1: dropping a packet: DHCP service is disabled', 15),
+    'DHCP4_PACKET_DROP_0008',
+    'DHCP6_PACKET_DROP_DHCP_DISABLED',
   ),
-  DHCPX_PACKET_DROP_0010: m(
+  DHCPX_UNSUPPORTED_TYPE: ids(
+    m('bad-packets', 'DEBUG', 'dropping a packet from %1 with an unsupported message type %2', 15),
+    'DHCP4_PACKET_DROP_0006',
+    'DHCP6_UNKNOWN_MSG_RECEIVED',
+  ),
+  DHCPX_PACKET_NAK_0001: m(
+    'bad-packets',
+    'ERROR',
+    '%1: no subnet could be selected for the query, source %2, type %3',
+  ),
+  DHCPX_PACKET_NAK_0004: m(
     'bad-packets',
     'DEBUG',
-    'dropping a packet from %1 with an unsupported message type %2',
-    15,
+    '%1: no lease could be granted, ciaddr %2, requested address %3',
+    50,
   ),
   DHCPX_SUBNET_SELECTION_FAILED: m(
     'packets',
@@ -131,16 +145,45 @@ const TEMPLATES: Record<string, MessageDef> = {
     '%1: a bufferX_send callout set skip: nothing is sent',
     40,
   ),
-  DHCPX_LEASE_ALLOC: m('leases', 'INFO', '%1: lease %2 allocated for %3 seconds'),
-  DHCPX_LEASE_ADVERT: m('leases', 'INFO', '%1: lease %2 will be advertised'),
-  DHCPX_RELEASE: m('leases', 'INFO', '%1: address %2 was released'),
+  DHCP4_LEASE_ALLOC: m('leases', 'INFO', '%1: lease %2 allocated for %3 seconds'),
+  DHCP4_LEASE_ADVERT: m('leases', 'INFO', '%1: lease %2 will be advertised'),
+  DHCPX_RELEASE: ids(
+    m('leases', 'INFO', '%1: address %2 was released'),
+    'DHCP4_RELEASE',
+    'DHCP6_RELEASE_NA',
+  ),
+  // DHCPv6 only
+  DHCP6_RELEASE_PD: m('leases', 'INFO', '%1: prefix %2 was released'),
+  DHCP6_LEASE_ALLOC: m(
+    'leases',
+    'INFO',
+    '%1: lease for address %2 and iaid=%3 allocated for %4 seconds',
+  ),
+  DHCP6_LEASE_ADVERT: m(
+    'leases',
+    'INFO',
+    '%1: lease for address %2 and iaid=%3 will be advertised',
+  ),
+  DHCP6_PD_LEASE_ADVERT: m(
+    'leases',
+    'INFO',
+    '%1: lease for prefix %2 and iaid=%3 will be advertised',
+  ),
+  DHCP6_PD_LEASE_ALLOC: m(
+    'leases',
+    'INFO',
+    '%1: lease for prefix %2 and iaid=%3 allocated for %4 seconds',
+  ),
   DHCPX_DECLINE_LEASE: m(
     'leases',
     'INFO',
     'lease %1 declined by client %2; unavailable for %3 seconds',
   ),
-  DHCPX_RESPONSE_NAK: m('leases', 'DEBUG', '%1: NAK for requested address %2', 50),
-  DHCPX_LEASE_RECLAIM: m('leases', 'DEBUG', 'reclaiming expired lease %1', 50),
+  DHCPX_LEASE_RECLAIM: ids(
+    m('alloc-engine', 'DEBUG', 'reclaiming the expired lease of %1', 50),
+    'ALLOC_ENGINE_V4_LEASE_RECLAIM',
+    'ALLOC_ENGINE_V6_LEASE_RECLAIM',
+  ),
   DHCPX_CLASS_UNEVALUATED: m(
     'dhcpX',
     'WARN',
@@ -201,7 +244,11 @@ const TEMPLATES: Record<string, MessageDef> = {
     'ERROR',
     '%1: the generated FQDN %2 could not be stored in the lease: %3',
   ),
-  DHCPSRV_MEMFILE_LEASES_RECLAIM: m('dhcpsrv', 'DEBUG', 'reclaimed %1 expired leases', 50),
+  DHCPX_LEASES_RECLAMATION_COMPLETE: ids(
+    m('alloc-engine', 'DEBUG', '%1 expired leases reclaimed', 40),
+    'ALLOC_ENGINE_V4_LEASES_RECLAMATION_COMPLETE',
+    'ALLOC_ENGINE_V6_LEASES_RECLAMATION_COMPLETE',
+  ),
   COMMAND_RECEIVED: m('commands', 'INFO', "Received command '%1'"),
 };
 
@@ -215,7 +262,7 @@ export function makeCatalogue(family: 'dhcp4' | 'dhcp6'): MessageCatalogue {
     // only the family placeholders: "EXCEPTION" keeps its X
     const fill = (text: string) =>
       text.replace(/(dhcpv|dhcp|subnet|leases|pkt|buffer)X/gi, `$1${digit}`);
-    const id = fill(key);
+    const id = (digit === '4' ? def.id4 : def.id6) ?? fill(key);
     out[key] = {
       id,
       logger: fill(def.logger),

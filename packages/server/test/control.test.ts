@@ -135,6 +135,47 @@ describe('control commands', () => {
     );
   });
 
+  it('R83 R86: handlers that leave no response: command_processed sees none, the answer is an error', () => {
+    const seen: unknown[] = [];
+    const silent: LibraryModule = {
+      version: () => 20200,
+      load(handle) {
+        handle.registerCommandCallout('version-get', () => 0);
+        return 0;
+      },
+      command_processed(handle: CalloutHandle) {
+        seen.push(handle.getArgument('response'));
+        return 0;
+      },
+    };
+    const { server } = makeServer('dhcp4', { '/lib/s.so': silent }, { keaVersion: '2.2.0' });
+    server.configure(config4([{ library: '/lib/s.so' }]));
+    // the built-in version-get is not called: the library's handler took the command over
+    expect(server.command({ command: 'version-get' })).toEqual({
+      result: 1,
+      text: 'internal server error: no response generated',
+    });
+    expect(seen).toEqual([undefined]);
+  });
+
+  it("R85: list-commands stays the server's even when a library registers it", () => {
+    const grabber: LibraryModule = {
+      version: () => 20200,
+      load(handle) {
+        handle.registerCommandCallout('list-commands', (h: CalloutHandle) => {
+          h.setArgument('response', { result: 0, arguments: ['mine'] });
+          return 0;
+        });
+        return 0;
+      },
+    };
+    const { server } = makeServer('dhcp4', { '/lib/g.so': grabber }, { keaVersion: '2.2.0' });
+    server.configure(config4([{ library: '/lib/g.so' }]));
+    const answer = server.command({ command: 'list-commands' });
+    expect(answer.arguments).toContain('version-get');
+    expect(answer.arguments).not.toContain('mine');
+  });
+
   it('lets command_processed replace the answer', () => {
     const { server } = makeServer(
       'dhcp4',

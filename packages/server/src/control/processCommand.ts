@@ -30,7 +30,11 @@ function runCommand(server: ServerCore, cmd: ControlCommand): CommandAnswer {
     server.options.observer?.command?.(name, cmd?.arguments);
     server.say('COMMAND_RECEIVED', name);
     let answer: CommandAnswer | undefined;
-    if (name !== '' && manager.commandHandlersPresent(name)) {
+    let delegated = false;
+    // list-commands is always the server's own (R85); any other command with handlers goes to
+    // them and the built-in one is not called (R82)
+    if (name !== '' && name !== 'list-commands' && manager.commandHandlersPresent(name)) {
+      delegated = true;
       const handle = server.newHandle();
       try {
         handle.setArgument('command', cmd, CPP.element);
@@ -47,7 +51,7 @@ function runCommand(server: ServerCore, cmd: ControlCommand): CommandAnswer {
     ) {
       driver.observer.hookWithoutCallouts?.(ServerHooks.commandToHookName(name));
     }
-    if (answer === undefined) {
+    if (!delegated) {
       const builtin = BUILTIN_COMMANDS[name];
       if (name === '')
         answer = { result: 1, text: "invalid command: 'command' parameter is missing" };
@@ -63,11 +67,13 @@ function runCommand(server: ServerCore, cmd: ControlCommand): CommandAnswer {
         handle.setArgument('arguments', cmd?.arguments, CPP.element);
         handle.setArgument('response', answer, CPP.element);
         driver.call(index, handle);
-        answer = handle.getArgument<CommandAnswer>('response');
+        answer = handle.getArgument<CommandAnswer | undefined>('response');
       } finally {
         handle.release();
       }
     } else driver.reached(index);
+    // handlers that set no response: command_processed saw none, the control channel answers so
+    answer ??= { result: 1, text: 'internal server error: no response generated' };
     server.options.observer?.response?.(answer);
     return answer;
   } finally {

@@ -84,8 +84,8 @@ export function assignLease4(server: Dhcp4Server, ex: Exchange4, fake: boolean):
       return;
     }
     ex.offered = lease;
-    if (server.wants('DHCPX_LEASE_ADVERT'))
-      server.say('DHCPX_LEASE_ADVERT', query.getLabel(), lease.addr);
+    if (server.wants('DHCP4_LEASE_ADVERT'))
+      server.say('DHCP4_LEASE_ADVERT', query.getLabel(), lease.addr);
   } else {
     const holder = hint === undefined ? undefined : store.get(hint);
     const sameClient = holder !== undefined && server.ownedBy(holder, ex);
@@ -121,8 +121,8 @@ export function assignLease4(server: Dhcp4Server, ex: Exchange4, fake: boolean):
       return;
     }
     ex.leases.push(lease);
-    if (server.wants('DHCPX_LEASE_ALLOC'))
-      server.say('DHCPX_LEASE_ALLOC', query.getLabel(), lease.addr, lease.validLft);
+    if (server.wants('DHCP4_LEASE_ALLOC'))
+      server.say('DHCP4_LEASE_ALLOC', query.getLabel(), lease.addr, lease.validLft);
   }
   response.setYiaddr(lease.addr);
 }
@@ -134,11 +134,12 @@ function nak(server: Dhcp4Server, ex: Exchange4): void {
   r.setYiaddr('0.0.0.0');
   r.flags = 0;
   for (const code of [1, 3, 51, 58, 59, 12, 81]) r.delOption(code);
-  if (server.wants('DHCPX_RESPONSE_NAK'))
+  if (server.wants('DHCPX_PACKET_NAK_0004'))
     server.say(
-      'DHCPX_RESPONSE_NAK',
+      'DHCPX_PACKET_NAK_0004',
       ex.query.getLabel(),
-      requestedAddress(ex.query) ?? ex.query.getCiaddr(),
+      ex.query.getCiaddr(),
+      requestedAddress(ex.query) ?? '(no address)',
     );
 }
 

@@ -334,8 +334,8 @@ export class Dhcp4Server extends ServerCore {
       return false;
     }
     if (!ACCEPTED_TYPES.has(type)) {
-      if (this.wants('DHCPX_PACKET_DROP_0010'))
-        this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
+      if (this.wants('DHCPX_UNSUPPORTED_TYPE'))
+        this.say('DHCPX_UNSUPPORTED_TYPE', query.remoteAddr, type);
       return false;
     }
     const serverId = serverIdOption(query);
@@ -377,8 +377,13 @@ export class Dhcp4Server extends ServerCore {
     const discover = ex.type === DHCPDISCOVER;
     if (!discover) ex.committed = true;
     if (!ex.subnet) {
-      if (this.wants('DHCPX_SUBNET_SELECTION_FAILED'))
-        this.say('DHCPX_SUBNET_SELECTION_FAILED', ex.query.getLabel());
+      if (this.wants('DHCPX_PACKET_NAK_0001'))
+        this.say(
+          'DHCPX_PACKET_NAK_0001',
+          ex.query.getLabel(),
+          ex.query.remoteAddr,
+          ex.query.getName(),
+        );
       ex.response = undefined;
       return;
     }

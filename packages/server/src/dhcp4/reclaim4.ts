@@ -60,8 +60,8 @@ export function reclaimExpired4(server: Dhcp4Server, remove: boolean, viaCommand
         server.store.update(lease);
       }
     }
-    if (server.wants('DHCPSRV_MEMFILE_LEASES_RECLAIM'))
-      server.say('DHCPSRV_MEMFILE_LEASES_RECLAIM', batch.length);
+    if (server.wants('DHCPX_LEASES_RECLAMATION_COMPLETE'))
+      server.say('DHCPX_LEASES_RECLAMATION_COMPLETE', batch.length);
   } finally {
     handle?.release();
     if (!viaCommand) server.endRequest();

@@ -355,12 +355,12 @@ export class Dhcp6Server extends ServerCore {
       case ADDR_REG_INFORM:
         if (this.features.addressRegistration)
           return query.getOption(1) !== undefined && serverId === undefined;
-        if (this.wants('DHCPX_PACKET_DROP_0010'))
-          this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
+        if (this.wants('DHCPX_UNSUPPORTED_TYPE'))
+          this.say('DHCPX_UNSUPPORTED_TYPE', query.remoteAddr, type);
         return false;
       default:
-        if (this.wants('DHCPX_PACKET_DROP_0010'))
-          this.say('DHCPX_PACKET_DROP_0010', query.remoteAddr, type);
+        if (this.wants('DHCPX_UNSUPPORTED_TYPE'))
+          this.say('DHCPX_UNSUPPORTED_TYPE', query.remoteAddr, type);
         return false;
     }
   }

@@ -157,6 +157,18 @@ function select(server: Dhcp6Server, ex: Exchange6, ia: Option): Lease6 | undefi
     server.stats.add(`subnet[${lease.subnetId}].${statName(type, 'cumulative-assigned')}`);
     server.stats.add(statName(type, 'cumulative-assigned'));
   }
+  const pd = type === 'IA_PD';
+  const key = ex.fake
+    ? pd
+      ? 'DHCP6_PD_LEASE_ADVERT'
+      : 'DHCP6_LEASE_ADVERT'
+    : pd
+      ? 'DHCP6_PD_LEASE_ALLOC'
+      : 'DHCP6_LEASE_ALLOC';
+  if (server.wants(key)) {
+    const what = pd ? `${lease.addr}/${lease.prefixlen}` : lease.addr;
+    server.say(key, ex.query.getLabel(), what, lease.iaid, lease.validLft);
+  }
   return lease;
 }
 
@@ -288,8 +300,8 @@ export function releaseLeases6(server: Dhcp6Server, ex: Exchange6): void {
       ex.deleted.push(lease);
       code = STATUS.Success;
       text = 'Lease released. Thank you, please come again.';
-      if (server.wants('DHCPX_RELEASE'))
-        server.say('DHCPX_RELEASE', ex.query.getLabel(), lease.addr);
+      const released = type === 'IA_PD' ? 'DHCP6_RELEASE_PD' : 'DHCPX_RELEASE';
+      if (server.wants(released)) server.say(released, ex.query.getLabel(), lease.addr);
     }
     ex.response?.addOption(iaOption(ia.code, iaid, 0, 0, [statusOption(code, text)]));
   }
