@@ -20,27 +20,24 @@ import type {
 
 export type TraceReply = (message: TraceReplyMessage, transfer?: Transferable[]) => void;
 
-// Progress while reading is told every this many bytes (a 60 MB file: about 30 messages).
-const PROGRESS_BYTES = 2 * 1024 * 1024;
+// A file is read in slices of this size, progress told after each (a 60 MB file: 8 slices).
+// Bigger slices read faster; smaller ones move the bar more often.
+const SLICE_BYTES = 8 * 1024 * 1024;
 
-/** Reads a file's text chunk by chunk, telling how many bytes are in. */
-async function readText(file: Blob, tell: (progress: LoadProgress) => void): Promise<string> {
+/** Reads a file's text slice by slice, telling how many bytes are in. */
+export async function readText(
+  file: Blob,
+  tell: (progress: LoadProgress) => void,
+): Promise<string> {
   const total = file.size;
-  tell({ stage: 'reading', loaded: 0, total });
-  const reader = file.stream().getReader();
   const decoder = new TextDecoder();
   const parts: string[] = [];
-  let loaded = 0;
-  let told = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parts.push(decoder.decode(value, { stream: true }));
-    loaded += value.byteLength;
-    if (loaded - told >= PROGRESS_BYTES) {
-      told = loaded;
-      tell({ stage: 'reading', loaded, total });
-    }
+  for (let loaded = 0; loaded < total; ) {
+    tell({ stage: 'reading', loaded, total });
+    const end = Math.min(total, loaded + SLICE_BYTES);
+    // `stream: true`: a character cut at the slice's end is finished by the next slice.
+    parts.push(decoder.decode(await file.slice(loaded, end).arrayBuffer(), { stream: true }));
+    loaded = end;
   }
   parts.push(decoder.decode());
   return parts.join('');
