@@ -45,6 +45,12 @@ export interface KeaFeatures {
   readonly addressRegistration: boolean;
   /** The libreload command exists (removed in the 2.5 series). */
   readonly libreload: boolean;
+  /**
+   * A hooks library failing to load at commit is a fatal configuration error that keeps the new
+   * configuration (the reference: HEAD); before, the commit rolls back to the old one (2.2.0).
+   * Placed at 3.0.0: the reference gives only the two ends.
+   */
+  readonly hooksFailureIsFatal: boolean;
   /** Multi-threading is on unless the config says otherwise (2.3.5). */
   readonly multiThreadingDefault: boolean;
 }
@@ -67,5 +73,6 @@ export function keaFeatures(version: string): KeaFeatures {
     addressRegistration: number >= 20707,
     libreload: number < 20500,
     multiThreadingDefault: number >= 20305,
+    hooksFailureIsFatal: number >= 30000,
   };
 }

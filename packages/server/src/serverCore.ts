@@ -154,17 +154,21 @@ export abstract class ServerCore {
       this.say('DHCPX_CONFIG_LOAD_FAIL', text);
       return { result: 1, text };
     }
+    const previous = { config: this.config, source: this.configSource };
     if (remember) this.configSource = input;
-    this.config = parsed;
-    this.log.configure(parsed.loggers);
-    this.wanted.clear();
-    this.applyConfig(parsed);
+    this.commitConfig(parsed);
     for (const cls of parsed.clientClasses) {
       if (cls.test !== undefined) this.say('DHCPX_CLASS_UNEVALUATED', cls.name, cls.test);
     }
     this.options.observer?.setLibraries?.(parsed.hooksLibraries);
     if (!this.driver.manager.loadLibraries(parsed.hooksLibraries, parsed.multiThreading)) {
       const text = 'One or more hook libraries failed to load';
+      // the libraries are gone either way (R24); before 3.0 the failure happens inside the
+      // commit, which rolls the rest of the configuration back, later it is fatal after it
+      if (!this.features.hooksFailureIsFatal && previous.config) {
+        this.configSource = previous.source;
+        this.commitConfig(previous.config);
+      }
       this.say('DHCPX_CONFIG_LOAD_FAIL', text);
       return { result: 1, text };
     }
@@ -185,6 +189,13 @@ export abstract class ServerCore {
   }
 
   protected abstract configSummary(config: ServerConfig): string;
+
+  private commitConfig(config: ServerConfig): void {
+    this.config = config;
+    this.log.configure(config.loggers);
+    this.wanted.clear();
+    this.applyConfig(config);
+  }
 
   /** dhcpX_srv_configured; returns the callouts' error when one set DROP. */
   private runSrvConfigured(config: ServerConfig): string | undefined {

@@ -76,6 +76,27 @@ describe('configuration as Kea applies it', () => {
     expect(server.command({ command: 'hello-world' }).result).toBe(2);
   });
 
+  it('R24: a load failure rolls the configuration back under 2.2.0, keeps it under the newest', () => {
+    const modules = { '/lib/bad.so': { ...failingLoad, version: () => 20200 } };
+    const old = makeServer('dhcp4', modules, { keaVersion: '2.2.0' });
+    old.server.configure(config4());
+    const withBad = config4([{ library: '/lib/bad.so' }], { 'valid-lifetime': 99 });
+    expect(old.server.configure(withBad).result).toBe(1);
+    const kept = old.server.command({ command: 'config-get' }).arguments as {
+      Dhcp4: Record<string, unknown>;
+    };
+    expect(kept.Dhcp4['valid-lifetime']).toBe(4000);
+    const newest = makeServer('dhcp4', {
+      '/lib/bad.so': { ...failingLoad, version: () => 30301, multi_threading_compatible: () => 1 },
+    });
+    newest.server.configure(config4());
+    expect(newest.server.configure(withBad).result).toBe(1);
+    const taken = newest.server.command({ command: 'config-get' }).arguments as {
+      Dhcp4: Record<string, unknown>;
+    };
+    expect(taken.Dhcp4['valid-lifetime']).toBe(99);
+  });
+
   it('reports client-class test expressions as not evaluated', () => {
     const { server, log } = makeServer('dhcp4', {});
     server.configure(
