@@ -225,7 +225,7 @@ export abstract class ServerCore {
         try {
           return String(handle.getArgument('error'));
         } catch {
-          return 'dhcp server configuration failed';
+          return 'unknown error';
         }
       }
       return undefined;

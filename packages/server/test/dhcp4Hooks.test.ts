@@ -68,6 +68,47 @@ describe('DHCPv4 hook points', () => {
     expect(server.leases()).toEqual([]);
   });
 
+  it('SKIP at lease4_renew: the stored lease and the answer keep the previous values', () => {
+    let skip = false;
+    const lib: LibraryModule = {
+      version: () => 20200,
+      lease4_renew(handle: CalloutHandle) {
+        handle.getArgument<{ validLft: number }>('lease4').validLft = 999;
+        if (skip) handle.setStatus(1);
+        return 0;
+      },
+    };
+    const { server } = makeServer('dhcp4', { '/lib/r.so': lib }, { keaVersion: '2.2.0' });
+    server.configure(config4([{ library: '/lib/r.so' }]));
+    server.receive(discover());
+    server.receive(request('192.0.2.100'));
+    const lifetime = (bytes: Uint8Array | undefined) =>
+      decode4(bytes)
+        .getOption(51)
+        ?.getData()
+        .reduce((a, b) => a * 256 + b, 0);
+    skip = true;
+    expect(lifetime(server.receive(request('192.0.2.100', 3))[0])).toBe(4000);
+    expect(server.leases()[0]?.validLifetime).toBe(4000);
+    skip = false;
+    expect(lifetime(server.receive(request('192.0.2.100', 4))[0])).toBe(999);
+    expect(server.leases()[0]?.validLifetime).toBe(999);
+  });
+
+  it('DROP at dhcp4_srv_configured without an error argument fails with "unknown error"', () => {
+    const lib: LibraryModule = {
+      version: () => 20200,
+      dhcp4_srv_configured(handle: CalloutHandle) {
+        handle.setStatus(2);
+        return 0;
+      },
+    };
+    const { server } = makeServer('dhcp4', { '/lib/c.so': lib }, { keaVersion: '2.2.0' });
+    const answer = server.configure(config4([{ library: '/lib/c.so' }]));
+    expect(answer.result).toBe(1);
+    expect(answer.text).toContain('unknown error');
+  });
+
   it('PARK at leases4_committed holds the ACK until the callout unparks it', () => {
     const order: string[] = [];
     let lot: ParkingLotHandle | undefined;

@@ -197,7 +197,7 @@ function select(
   return lease;
 }
 
-/** lease4_renew on a copy of the client's lease with fresh times; SKIP keeps the stored one. */
+/** lease4_renew on a copy of the client's lease with fresh times; SKIP keeps the stored one as it was. */
 function renew(server: Dhcp4Server, ex: Exchange4, existing: Lease4, fake: boolean): Lease4 {
   const subnet = ex.subnet;
   const lease = existing.clone();
@@ -224,7 +224,9 @@ function renew(server: Dhcp4Server, ex: Exchange4, existing: Lease4, fake: boole
     skip = handle.getStatus() === 1;
     handle.deleteAllArguments();
   } else d.reached(h, handle);
-  if (!fake && !skip) server.store.update(lease);
+  // SKIP: the database is not touched and the lease keeps its previous values (the response's)
+  if (skip) return existing;
+  if (!fake) server.store.update(lease);
   return lease;
 }
 
