@@ -47,16 +47,17 @@ export interface TraceDebuggerProps {
 export function TraceDebugger(props: TraceDebuggerProps) {
   const [store] = useState(() => props.store ?? createDebuggerStore());
   const { trace, compareWith, initialPlace, onPlaceChange } = props;
-  const loaded = useRef(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: initialPlace is read once, with the first trace
+  // The URL's place waits for the first trace that is shown (React's StrictMode may start and
+  // drop a load first).
+  const pendingPlace = useRef(initialPlace);
   useEffect(() => {
-    const { actions } = store.getState();
-    const first = trace !== undefined && !loaded.current;
-    if (trace) loaded.current = true;
-    void actions.load(trace, {
-      keepPlace: !first,
-      place: first && initialPlace ? { ...initialPlace } : undefined,
-    });
+    const place = pendingPlace.current;
+    void store
+      .getState()
+      .actions.load(trace, { keepPlace: true, place: place && { ...place } })
+      .then((shown) => {
+        if (shown) pendingPlace.current = undefined;
+      });
   }, [store, trace]);
   useEffect(() => {
     void store.getState().actions.setCompare(compareWith);

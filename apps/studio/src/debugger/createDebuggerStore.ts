@@ -62,12 +62,12 @@ export interface DebuggerActions {
    * Opens a trace in the host and shows it; the previous one stays on screen until then. With
    * `keepPlace` (a re-run), the cursor stays on the same step (same request, hook column,
    * library and callout) when it still exists, else on the same request. `place` (a URL's)
-   * is applied once the trace is shown. Resolves when shown, failed or overtaken.
+   * is applied once the trace is shown. Resolves when shown (true), failed or overtaken.
    */
   load(
     input: TraceInput | undefined,
     options?: { keepPlace?: boolean; place?: { step?: string; breakpoints?: string } },
-  ): Promise<void>;
+  ): Promise<boolean>;
   /** Stops showing progress for the trace being opened; it is dropped when it arrives. */
   cancelLoad(): void;
   setCompare(input: TraceInput | undefined): Promise<void>;
@@ -165,20 +165,20 @@ export function createDebuggerStore(service: TraceService = getTraceService()): 
           const { trace } = getState();
           if (trace) service.close(trace.id);
           setState({ trace: undefined, loading: undefined, error: undefined, cursor: undefined });
-          return;
+          return false;
         }
         const result = await service.open(input, (progress) => {
           if (ticket === loads) setState({ loading: progress });
         });
         if (ticket !== loads) {
           if (result.ok) service.close(result.trace.id);
-          return;
+          return false;
         }
         const previous = getState();
         if (previous.trace) service.close(previous.trace.id);
         if (!result.ok) {
           setState({ trace: undefined, loading: undefined, error: result.error, note: undefined });
-          return;
+          return false;
         }
         const { trace } = result;
         const { cursor, request } = placeIn(trace.columns, previous, options.keepPlace ?? false);
@@ -190,6 +190,7 @@ export function createDebuggerStore(service: TraceService = getTraceService()): 
           setState({ compare: { trace: compare, difference: undefined } });
           await differenceOf(trace, compare);
         }
+        return true;
       },
       cancelLoad() {
         loads += 1;
