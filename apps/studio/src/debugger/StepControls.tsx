@@ -1,4 +1,5 @@
 import { getCalloutLabel } from '@hookscope/trace';
+import { memo } from 'react';
 import type { StepCommand } from './createDebuggerStore';
 import { SHORTCUTS } from './shortcuts';
 import { useDebugger } from './useDebugger';
@@ -52,7 +53,8 @@ export function StepControls({ onToggleBreakpoint }: { onToggleBreakpoint: () =>
   );
 }
 
-export function ShortcutList() {
+/** The keyboard shortcuts; static, so it never redraws while stepping. */
+export const ShortcutList = memo(function ShortcutList() {
   return (
     <details className="shortcut-list">
       <summary>Keyboard shortcuts</summary>
@@ -72,4 +74,4 @@ export function ShortcutList() {
       </dl>
     </details>
   );
-}
+});
