@@ -4,7 +4,8 @@ import type { ServerConfig } from './config/configModel';
 import { parseServerConfig } from './config/parseConfig';
 import { builtinCommandNames } from './control/builtinCommands';
 import { processCommand } from './control/processCommand';
-import { CPP } from './cppTypes';
+import { CPP, subnet4Tag, subnet6Tag } from './cppTypes';
+import { type CommonHooks, commonHooks } from './family';
 import { hookNamesFor } from './hookNames';
 import { HooksDriver } from './hooksDriver';
 import { type KeaFeatures, keaFeatures, NEWEST_KEA_VERSION } from './keaVersion';
@@ -37,6 +38,10 @@ export class NetworkState {
 export abstract class ServerCore {
   readonly features: KeaFeatures;
   readonly driver: HooksDriver;
+  /** The hook points both families have, resolved once. */
+  readonly common: CommonHooks;
+  /** The C++ tag of subnet arguments under this release (Subnet4Ptr, ConstSubnet6Ptr, …). */
+  readonly subnetTag: string;
   readonly log: ServerLogger;
   readonly messages: MessageCatalogue;
   readonly stats: Stats;
@@ -72,7 +77,21 @@ export abstract class ServerCore {
       logger: this.log,
       keaVersion: this.features.version,
     });
+    this.common = commonHooks(this.driver, family === 'dhcp4' ? '4' : '6');
+    this.subnetTag = family === 'dhcp4' ? subnet4Tag(this.features) : subnet6Tag(this.features);
     this.startedAt = this.nowMs();
+  }
+
+  /** The handle of the query being processed, released if processing throws. */
+  protected openHandle: CalloutHandle | undefined;
+
+  /** The query's handle, created (context_create) on first use. */
+  handleOf(ex: { handle: CalloutHandle | undefined }): CalloutHandle {
+    if (!ex.handle) {
+      ex.handle = this.newHandle();
+      this.openHandle = ex.handle;
+    }
+    return ex.handle;
   }
 
   get keaVersion(): string {

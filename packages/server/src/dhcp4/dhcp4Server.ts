@@ -10,10 +10,9 @@ import {
   Pkt4,
   toHex,
 } from '@hookscope/dhcp';
-import type { CalloutHandle } from '@hookscope/engine';
 import { formatIpv4, parseIpv4 } from '../address';
 import type { ServerConfig, ServerConfig4 } from '../config/configModel';
-import { CPP, subnet4Tag } from '../cppTypes';
+import { CPP } from '../cppTypes';
 import { type Lease4, leaseStateName } from '../leases/lease';
 import { LeaseStore4 } from '../leases/leaseStore';
 import { ServerCore } from '../serverCore';
@@ -108,10 +107,6 @@ export class Dhcp4Server extends ServerCore {
     return this.config as ServerConfig4 | undefined;
   }
 
-  get subnetTag(): string {
-    return subnet4Tag(this.features);
-  }
-
   protected applyConfig(config: ServerConfig): void {
     const c = config as ServerConfig4;
     this.subnets = c.subnets.map((s) => new Subnet4(s));
@@ -146,18 +141,6 @@ export class Dhcp4Server extends ServerCore {
     if (!subnet) return '0.0.0.0';
     subnet.serverAddress ??= formatIpv4(subnet.config.network + 1);
     return subnet.serverAddress;
-  }
-
-  /** The query's handle, created (context_create) on first use. */
-  /** The handle of the query being processed, for release if processing throws. */
-  private openHandle: CalloutHandle | undefined;
-
-  handleOf(ex: Exchange4): CalloutHandle {
-    if (!ex.handle) {
-      ex.handle = this.newHandle();
-      this.openHandle = ex.handle;
-    }
-    return ex.handle;
   }
 
   receive(bytes: Uint8Array, meta?: PacketMeta): Uint8Array[] {

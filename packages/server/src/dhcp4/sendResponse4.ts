@@ -1,17 +1,11 @@
-import type { Pkt4 } from '@hookscope/dhcp';
 import type { CalloutHandle } from '@hookscope/engine';
 import { CPP } from '../cppTypes';
 import { callParkable } from '../parkableHook';
+import { sendPacket } from '../sendPacket';
 import type { SentPacket } from '../types';
 import type { Dhcp4Server } from './dhcp4Server';
 import type { Exchange4 } from './exchange4';
-import { orderForPacking } from './packet4';
-
-const SENT_STAT: Record<number, string> = {
-  2: 'pkt4-offer-sent',
-  5: 'pkt4-ack-sent',
-  6: 'pkt4-nak-sent',
-};
+import { FAMILY4 } from './family4';
 
 /**
  * The end of Kea's processPacket: leases4_committed (when a lease context exists; the query is
@@ -41,7 +35,7 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
           handle.setArgument('leases4', ex.leases, CPP.lease4Collection);
           handle.setArgument('deleted_leases4', ex.deleted, CPP.lease4Collection);
         },
-        resume: (_handle, out) => sendPacket(server, ex, out),
+        resume: (_handle, out) => sendPacket(server, FAMILY4, ex, out),
       });
       sent.push(...sentNow);
       if (outcome === 'parked' || outcome === 'resumed' || outcome === 'full') return;
@@ -76,7 +70,7 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
           handle.setArgument('host', ex.reservation, CPP.constHost);
         },
         resume: (handle, out) => {
-          if (!addressInUse(server, ex, handle, true)) sendPacket(server, ex, out);
+          if (!addressInUse(server, ex, handle, true)) sendPacket(server, FAMILY4, ex, out);
         },
       });
       sent.push(...sentNow);
@@ -92,7 +86,7 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
       if (inUse) return;
     } else d.reached(h.lease4_offer, server.handleOf(ex));
   }
-  sendPacket(server, ex, sent);
+  sendPacket(server, FAMILY4, ex, sent);
 }
 
 /**
@@ -135,74 +129,4 @@ function addressInUse(
     d.call(h, handle);
   } else d.reached(h, handle);
   return true;
-}
-
-/** pkt4_send, pack, buffer4_send, send. */
-function sendPacket(server: Dhcp4Server, ex: Exchange4, sent: SentPacket[]): void {
-  let response: Pkt4 | undefined = ex.response;
-  if (!response) return;
-  const d = server.driver;
-  const h = server.hooks;
-  const handle = server.handleOf(ex);
-  let skipPack = false;
-  if (d.present(h.pkt4_send)) {
-    handle.deleteAllArguments();
-    handle.setArgument('query4', ex.query, CPP.pkt4);
-    handle.setArgument('response4', response, CPP.pkt4);
-    if (server.features.sendHasSubnet) handle.setArgument('subnet4', ex.subnet, server.subnetTag);
-    d.call(h.pkt4_send, handle);
-    const status = handle.getStatus();
-    handle.deleteAllArguments();
-    if (status === 2) {
-      if (server.wants('DHCPX_HOOK_PACKET_SEND_DROP'))
-        server.say('DHCPX_HOOK_PACKET_SEND_DROP', ex.query.getLabel());
-      return;
-    }
-    if (status === 1) {
-      if (server.wants('DHCPX_HOOK_PACKET_SEND_SKIP'))
-        server.say('DHCPX_HOOK_PACKET_SEND_SKIP', ex.query.getLabel());
-      skipPack = true;
-    }
-  } else d.reached(h.pkt4_send, handle);
-  if (d.present(h.buffer4_send)) {
-    handle.deleteAllArguments();
-    handle.setArgument('response4', response, CPP.pkt4);
-    d.call(h.buffer4_send, handle);
-    const status = handle.getStatus();
-    response = handle.getArgument<Pkt4 | undefined>('response4');
-    handle.deleteAllArguments();
-    if (status === 1 || status === 2 || !response) {
-      if (server.wants('DHCPX_HOOK_BUFFER_SEND_SKIP'))
-        server.say('DHCPX_HOOK_BUFFER_SEND_SKIP', ex.query.getLabel());
-      return;
-    }
-  } else d.reached(h.buffer4_send, handle);
-  let bytes: Uint8Array;
-  if (skipPack) bytes = new Uint8Array(0);
-  else {
-    orderForPacking(response);
-    bytes = response.pack();
-  }
-  if (server.wants('DHCPX_PACKET_SEND'))
-    server.say(
-      'DHCPX_PACKET_SEND',
-      ex.query.getLabel(),
-      response.getName(),
-      `${response.localAddr}:${response.localPort}`,
-      `${response.remoteAddr}:${response.remotePort}`,
-      response.iface,
-    );
-  server.stats.add('pkt4-sent');
-  const stat = SENT_STAT[response.getType()];
-  if (stat) server.stats.add(stat);
-  sent.push({
-    bytes,
-    remoteAddress: response.remoteAddr,
-    remotePort: response.remotePort,
-    localAddress: response.localAddr,
-    localPort: response.localPort,
-    iface: response.iface,
-  });
-  // The trace shows what went out on the wire, so two runs' responses can be compared.
-  d.observer?.response?.(response);
 }

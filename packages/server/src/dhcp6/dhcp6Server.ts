@@ -15,10 +15,9 @@ import {
   REQUEST,
   SOLICIT,
 } from '@hookscope/dhcp';
-import type { CalloutHandle } from '@hookscope/engine';
 import { parseIpv6 } from '../address';
 import type { ServerConfig, ServerConfig6 } from '../config/configModel';
-import { CPP, subnet6Tag } from '../cppTypes';
+import { CPP } from '../cppTypes';
 import { leaseStateName } from '../leases/lease';
 import { LeaseStore6 } from '../leases/leaseStore';
 import { buildConfiguredOption } from '../optionData';
@@ -107,10 +106,6 @@ export class Dhcp6Server extends ServerCore {
     return this.config as ServerConfig6 | undefined;
   }
 
-  get subnetTag(): string {
-    return subnet6Tag(this.features);
-  }
-
   protected applyConfig(config: ServerConfig): void {
     const c = config as ServerConfig6;
     this.subnets = c.subnets.map((s) => new Subnet6(s));
@@ -138,17 +133,6 @@ export class Dhcp6Server extends ServerCore {
 
   protected configSummary(config: ServerConfig): string {
     return `added IPv6 subnets: ${config.subnets.length}; DDNS: ${config.ddnsEnabled ? 'enabled' : 'disabled'}`;
-  }
-
-  /** The handle of the query being processed, for release if processing throws. */
-  private openHandle: CalloutHandle | undefined;
-
-  handleOf(ex: Exchange6): CalloutHandle {
-    if (!ex.handle) {
-      ex.handle = this.newHandle();
-      this.openHandle = ex.handle;
-    }
-    return ex.handle;
   }
 
   receive(bytes: Uint8Array, meta?: PacketMeta): Uint8Array[] {
