@@ -42,6 +42,8 @@ export class CalloutHandle {
   #argumentNames: string[] | undefined;
   #argumentsRevision = 0;
   #contextRevision = 0;
+  /** Per library: a change counter of its context, and its sorted names (made on demand). */
+  #libraryContext: Map<number, { revision: number; names: string[] | undefined }> | undefined;
   readonly #owner: HandleOwner;
   #released = false;
 
@@ -126,10 +128,26 @@ export class CalloutHandle {
     return this.#contextRevision;
   }
 
+  /**
+   * Like getContextRevision, for the current library's context only (our addition): a tracer
+   * can tell that no item of this library was set or deleted since it last looked.
+   */
+  getLibraryContextRevision(): number {
+    return this.#libraryContext?.get(this._library)?.revision ?? 0;
+  }
+
   /** Stores an item in the current library's context (created on demand, R68). */
   setContext(name: string, value: unknown, tag?: string): void {
-    this.#getOrCreateContext().set(name, { value, tag: tag ?? typeTagOf(value) });
-    this.#contextRevision++;
+    const context = this.#getOrCreateContext();
+    const slot = context.get(name);
+    if (slot === undefined) {
+      context.set(name, { value, tag: tag ?? typeTagOf(value) });
+      this.#contextChanged(true);
+    } else {
+      slot.value = value;
+      slot.tag = tag ?? typeTagOf(value);
+      this.#contextChanged(false);
+    }
   }
 
   /**
@@ -182,18 +200,38 @@ export class CalloutHandle {
     if (context === undefined) {
       throw new NoSuchCalloutContext(`no context for library index ${this._library}`);
     }
-    return [...context.keys()].sort(compareCodeUnits);
+    const state = this.#libraryState();
+    state.names ??= [...context.keys()].sort(compareCodeUnits);
+    return state.names.slice();
   }
 
   deleteContext(name: string): void {
-    if (this.#getOrCreateContext().delete(name)) this.#contextRevision++;
+    if (this.#getOrCreateContext().delete(name)) this.#contextChanged(true);
   }
 
   deleteAllContext(): void {
     const context = this.#getOrCreateContext();
     if (context.size === 0) return;
     context.clear();
+    this.#contextChanged(true);
+  }
+
+  /** Counts a change of the current library's context; `renamed` when a name came or went. */
+  #contextChanged(renamed: boolean): void {
     this.#contextRevision++;
+    const state = this.#libraryState();
+    state.revision++;
+    if (renamed) state.names = undefined;
+  }
+
+  #libraryState(): { revision: number; names: string[] | undefined } {
+    this.#libraryContext ??= new Map();
+    let state = this.#libraryContext.get(this._library);
+    if (state === undefined) {
+      state = { revision: 0, names: undefined };
+      this.#libraryContext.set(this._library, state);
+    }
+    return state;
   }
 
   getStatus(): NextStep {
@@ -258,6 +296,11 @@ export class CalloutHandle {
       }
     } finally {
       this.#contexts = undefined;
+      // counters only ever move on: a tracer's remembered revision must never match again
+      for (const state of this.#libraryContext?.values() ?? []) {
+        state.revision++;
+        state.names = undefined;
+      }
       this.#contextRevision++;
       this.deleteAllArguments();
       this.#owner.handleReleased();

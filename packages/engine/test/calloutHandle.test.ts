@@ -197,4 +197,33 @@ describe('E. arguments, context and status', () => {
     handle.deleteContext('missing');
     expect(handle.getContextRevision()).toBe(context1);
   });
+
+  it('tracer helpers: the current library has its own context revision, and names stay true', () => {
+    const handle = bareHandle();
+    handle._library = 1;
+    const first = handle.getLibraryContextRevision();
+    handle.setContext('b', 1);
+    handle.setContext('a', 2);
+    const one = handle.getLibraryContextRevision();
+    expect(one).not.toBe(first);
+    const names = handle.getContextNames();
+    names.push('mutated by caller');
+    expect(handle.getContextNames()).toEqual(['a', 'b']);
+    handle._library = 2;
+    handle.setContext('c', 3);
+    expect(handle.getContextNames()).toEqual(['c']);
+    handle._library = 1;
+    // another library's change leaves this one's revision alone
+    expect(handle.getLibraryContextRevision()).toBe(one);
+    handle.setContext('a', 5); // same name, new value: moves, names unchanged
+    expect(handle.getLibraryContextRevision()).not.toBe(one);
+    expect(handle.getContextNames()).toEqual(['a', 'b']);
+    const two = handle.getLibraryContextRevision();
+    handle.deleteContext('b');
+    expect(handle.getLibraryContextRevision()).not.toBe(two);
+    expect(handle.getContextNames()).toEqual(['a']);
+    const three = handle.getLibraryContextRevision();
+    handle.release();
+    expect(handle.getLibraryContextRevision()).not.toBe(three);
+  });
 });

@@ -55,6 +55,17 @@ function subnetView(value: unknown): JsonValue | undefined {
   };
 }
 
+/** Whether subnetView(value) would be exactly `json`, without making it. */
+function subnetMatches(value: unknown, json: JsonValue): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const subnet = value as Record<string, unknown>;
+  // the common case only (an id and a prefix as fields or getID); anything else is rebuilt
+  if (typeof subnet['getID'] !== 'function' || typeof subnet['prefix'] !== 'string') return false;
+  const id = (subnet['getID'] as () => unknown)();
+  return typeof id === 'number' && json['id'] === id && json['prefix'] === subnet['prefix'];
+}
+
 function subnetCollectionView(value: unknown): JsonValue | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const items =
@@ -159,6 +170,9 @@ export function createSnapshotSerializer(
     try {
       const custom = customOf(tag);
       if (custom) {
+        if (custom === subnetView && 'value' in previous && subnetMatches(value, previous.value)) {
+          return previous;
+        }
         const shown = custom(value);
         if (shown === undefined) return 'opaque' in previous ? previous : { tag, opaque: true };
         if ('value' in previous && (shown === previous.value || jsonEqual(shown, previous.value))) {

@@ -14,7 +14,13 @@ import {
 import { packetJsonView } from './packetJsonView';
 import { createPacketViewCache } from './packetViewCache';
 import { createRequestTracker } from './requestTracker';
-import { type ArgumentNames, snapshotArguments, snapshotContext } from './snapshotHandle';
+import {
+  type ArgumentNames,
+  type ContextMemo,
+  snapshotArguments,
+  snapshotContext,
+  snapshotLibraryContext,
+} from './snapshotHandle';
 import {
   type CalloutEvent,
   type JsonObject,
@@ -101,7 +107,7 @@ interface HandleMemo {
   hook: number;
   names: ArgumentNames;
   /** Each library's last context snapshot. */
-  contexts: Map<number, SnapshotMap>;
+  contexts: Map<number, ContextMemo>;
 }
 
 interface RunningCallout {
@@ -185,6 +191,12 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     lastMemo = memo;
     return memo;
   };
+  const contextOf = (handle: CalloutHandle, memo: HandleMemo, library: number): SnapshotMap => {
+    const kept = memo.contexts.get(library);
+    const now = snapshotLibraryContext(handle, serialize, kept);
+    if (now !== kept) memo.contexts.set(library, now);
+    return now.snapshot;
+  };
   const requests = createRequestTracker();
   const requestOf = (handle: CalloutHandle, hook: string, memo = memoOf(handle)): number => {
     memo.request ??= requests.of(handle, hook);
@@ -266,13 +278,11 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
           : memo.argumentsFresh && memo.hook === hookIndex && memo.arguments
             ? memo.arguments
             : snapshotArguments(handle, serialize, memo.arguments, memo.names),
-        // Read again, not taken from the library's last callout: an object kept in context
-        // may have changed since.
-        contextBefore: snapshotContext(
-          handle,
-          serialize,
-          reuse ? memo.contexts.get(libraryIndex) : undefined,
-        ),
+        // Not simply the library's last "after": an object kept in context may have changed
+        // since (snapshotLibraryContext looks again unless every value is a primitive).
+        contextBefore: reuse
+          ? contextOf(handle, memo, libraryIndex)
+          : snapshotContext(handle, serialize),
         startedMs: now(),
       };
       events.push(undefined);
@@ -287,32 +297,60 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       const argumentsAfter = reuse
         ? snapshotArguments(handle, serialize, entry.argumentsBefore, memo.names)
         : snapshotArguments(handle, serialize);
-      const contextAfter = snapshotContext(
-        handle,
-        serialize,
-        reuse ? entry.contextBefore : undefined,
-      );
+      const contextAfter = reuse
+        ? contextOf(handle, memo, libraryIndex)
+        : snapshotContext(handle, serialize);
       memo.arguments = argumentsAfter;
       memo.argumentsFresh = true;
       memo.hook = hookIndex;
-      memo.contexts.set(libraryIndex, contextAfter);
-      const event: CalloutEvent = {
-        type: 'callout',
-        seq: entry.seq,
-        request: entry.request,
-        hook: entry.hook,
-        library: entry.library,
-        callout: entry.callout,
-        status: { before: entry.statusBefore, after: handle.getStatus() },
-        arguments: { before: entry.argumentsBefore, after: argumentsAfter },
-        context: { before: entry.contextBefore, after: contextAfter },
-        durationNs: Math.max(0, Math.round((endedMs - entry.startedMs) * 1e6)),
-      };
+      const status = { before: entry.statusBefore, after: handle.getStatus() };
+      const args = { before: entry.argumentsBefore, after: argumentsAfter };
+      const context = { before: entry.contextBefore, after: contextAfter };
+      const durationNs = Math.max(0, Math.round((endedMs - entry.startedMs) * 1e6));
+      let event: CalloutEvent;
       if ('thrown' in outcome && outcome.thrown !== undefined) {
-        event.thrown = thrownOf(outcome.thrown);
+        event = {
+          type: 'callout',
+          seq: entry.seq,
+          request: entry.request,
+          hook: entry.hook,
+          library: entry.library,
+          callout: entry.callout,
+          status,
+          arguments: args,
+          context,
+          durationNs,
+          thrown: thrownOf(outcome.thrown),
+        };
         threw = { event, handle };
-      } else if (outcome.returned !== undefined) {
-        event.returned = outcome.returned;
+      } else if (outcome.returned === undefined) {
+        event = {
+          type: 'callout',
+          seq: entry.seq,
+          request: entry.request,
+          hook: entry.hook,
+          library: entry.library,
+          callout: entry.callout,
+          status,
+          arguments: args,
+          context,
+          durationNs,
+        };
+      } else {
+        // made whole (not `returned` added afterwards), so its fields stay inline
+        event = {
+          type: 'callout',
+          seq: entry.seq,
+          request: entry.request,
+          hook: entry.hook,
+          library: entry.library,
+          callout: entry.callout,
+          status,
+          arguments: args,
+          context,
+          durationNs,
+          returned: outcome.returned,
+        };
       }
       events[entry.slot] = event;
     },

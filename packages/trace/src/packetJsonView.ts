@@ -91,33 +91,42 @@ export function packetJsonView(
   listView: OptionsView = optionsView,
 ): JsonValue | undefined {
   if (!isPacket(value)) return undefined;
-  const view: Record<string, JsonValue> = {
-    type: value.getName(),
-    xid: `0x${value
-      .getTransid()
-      .toString(16)
-      .padStart(value.family === 'dhcp4' ? 8 : 6, '0')}`,
-  };
+  // one literal per family, in the order the format shows (type, xid, header, remote, classes,
+  // options): objects made whole keep their fields inline, which a trace of thousands holds
+  const type = value.getName();
+  const xid = `0x${value
+    .getTransid()
+    .toString(16)
+    .padStart(value.family === 'dhcp4' ? 8 : 6, '0')}`;
   if (value.family === 'dhcp4') {
-    view['hwaddr'] = value.getHWAddr().toString();
-    view['htype'] = value.getHtype();
-    view['ciaddr'] = value.getCiaddr();
-    view['yiaddr'] = value.getYiaddr();
-    view['siaddr'] = value.getSiaddr();
-    view['giaddr'] = value.getGiaddr();
-    view['hops'] = value.getHops();
-    view['flags'] = value.getFlags();
-  } else {
-    view['relays'] = value.relayInfo.map((relay) => ({
+    return {
+      type,
+      xid,
+      hwaddr: value.getHWAddr().toString(),
+      htype: value.getHtype(),
+      ciaddr: value.getCiaddr(),
+      yiaddr: value.getYiaddr(),
+      siaddr: value.getSiaddr(),
+      giaddr: value.getGiaddr(),
+      hops: value.getHops(),
+      flags: value.getFlags(),
+      remote: `${value.getRemoteAddr()}:${value.getRemotePort()}`,
+      classes: value.getClasses(),
+      options: listView(value.options),
+    };
+  }
+  return {
+    type,
+    xid,
+    relays: value.relayInfo.map((relay) => ({
       msgType: relay.msgType,
       hopCount: relay.hopCount,
       linkAddr: relay.linkAddr,
       peerAddr: relay.peerAddr,
       options: listView(relay.options),
-    }));
-  }
-  view['remote'] = `${value.getRemoteAddr()}:${value.getRemotePort()}`;
-  view['classes'] = value.getClasses();
-  view['options'] = listView(value.options);
-  return view;
+    })),
+    remote: `${value.getRemoteAddr()}:${value.getRemotePort()}`,
+    classes: value.getClasses(),
+    options: listView(value.options),
+  };
 }

@@ -155,34 +155,52 @@ function packetFresh(packet: AnyPkt, memo: PacketMemo): boolean {
   return listFresh(packet.options, memo.list);
 }
 
-function buildPacket(packet: AnyPkt, old: PacketMemo | undefined): PacketMemo | undefined {
-  const keep = (list: readonly Option[], was: ListMemo | undefined): ListMemo =>
-    was !== undefined && listFresh(list, was) ? was : buildList(list, was);
-  const list = keep(packet.options, old?.list);
-  const v4 = packet.family === 'dhcp4';
-  const relays = v4
-    ? undefined
-    : packet.relayInfo.map(
-        (relay, i): RelayMemo => ({
-          relay,
-          msgType: relay.msgType,
-          hopCount: relay.hopCount,
-          linkAddr: relay.linkAddr,
-          peerAddr: relay.peerAddr,
-          list: keep(relay.options, old?.relays?.[i]?.list),
-        }),
-      );
-  // the lists are built: packetJsonView takes their views
-  const views = new Map<readonly Option[], Record<string, JsonValue>>([
-    [packet.options, list.view],
-  ]);
-  if (relays !== undefined) {
-    for (const relay of relays) views.set(relay.relay.options, relay.list.view);
+function keepList(list: readonly Option[], was: ListMemo | undefined): ListMemo {
+  return was !== undefined && listFresh(list, was) ? was : buildList(list, was);
+}
+
+// The lists of the packet being built, for packetJsonView to take: set just before it runs
+// (a module-level slot rather than a closure per build).
+let builtOptions: readonly Option[] | undefined;
+let built: ListMemo | undefined;
+let builtRelays: RelayMemo[] | undefined;
+function builtView(options: readonly Option[]): Record<string, JsonValue> {
+  if (built !== undefined && options === builtOptions) return built.view;
+  for (const relay of builtRelays ?? []) {
+    if (relay.relay.options === options) return relay.list.view;
   }
-  const view = packetJsonView(
-    packet,
-    (options) => views.get(options) ?? buildList(options, undefined).view,
-  );
+  return buildList(options, undefined).view;
+}
+
+function buildPacket(packet: AnyPkt, old: PacketMemo | undefined): PacketMemo | undefined {
+  const list = keepList(packet.options, old?.list);
+  const v4 = packet.family === 'dhcp4';
+  let relays: RelayMemo[] | undefined;
+  if (!v4) {
+    relays = [];
+    for (let i = 0; i < packet.relayInfo.length; i++) {
+      const relay = packet.relayInfo[i] as Pkt6['relayInfo'][number];
+      relays.push({
+        relay,
+        msgType: relay.msgType,
+        hopCount: relay.hopCount,
+        linkAddr: relay.linkAddr,
+        peerAddr: relay.peerAddr,
+        list: keepList(relay.options, old?.relays?.[i]?.list),
+      });
+    }
+  }
+  builtOptions = packet.options;
+  built = list;
+  builtRelays = relays;
+  let view: JsonValue | undefined;
+  try {
+    view = packetJsonView(packet, builtView);
+  } finally {
+    builtOptions = undefined;
+    built = undefined;
+    builtRelays = undefined;
+  }
   if (view === undefined) return undefined;
   return {
     view,

@@ -11,6 +11,7 @@ interface HandleExtras {
   getArgumentTag?: (name: string) => string | undefined;
   getContextTag?: (name: string) => string | undefined;
   getArgumentsRevision?: () => number;
+  getLibraryContextRevision?: () => number;
   hasContext?: () => boolean;
 }
 
@@ -178,4 +179,56 @@ function finish(
 function isEmpty(map: SnapshotMap): boolean {
   for (const key in map) if (Object.hasOwn(map, key)) return false;
   return true;
+}
+
+/**
+ * A library's last context snapshot (kept by the caller per handle and library), with the
+ * library's context revision when it was taken and whether every value was a primitive.
+ */
+export interface ContextMemo {
+  snapshot: SnapshotMap;
+  revision: number | undefined;
+  primitive: boolean;
+}
+
+/**
+ * The current library's context, as `snapshotContext`, reusing `kept` whole when nothing can
+ * have changed: no item was set or deleted since (the engine's per-library revision) and every
+ * value is a primitive (an object could have been changed in place, so it is looked at again).
+ */
+export function snapshotLibraryContext(
+  handle: CalloutHandle,
+  serialize: SnapshotSerializer,
+  kept: ContextMemo | undefined,
+): ContextMemo {
+  const extras = handle as unknown as HandleExtras;
+  const revision = extras.getLibraryContextRevision?.();
+  if (
+    kept !== undefined &&
+    kept.primitive &&
+    revision !== undefined &&
+    kept.revision === revision
+  ) {
+    return kept;
+  }
+  const snapshot = snapshotContext(handle, serialize, kept?.snapshot);
+  let primitive = true;
+  for (const name in snapshot) {
+    if (!Object.hasOwn(snapshot, name)) continue;
+    try {
+      const value: unknown = handle.getContext(name);
+      if (typeof value === 'object' && value !== null) {
+        primitive = false;
+        break;
+      }
+    } catch {
+      primitive = false;
+      break;
+    }
+  }
+  if (kept !== undefined && kept.snapshot === snapshot && kept.revision === revision) {
+    kept.primitive = primitive;
+    return kept;
+  }
+  return { snapshot, revision, primitive };
 }
