@@ -82,21 +82,6 @@ export class Allocator4 {
   }
 }
 
-/** The reservation of this client in this subnet (or global), by the configured identifiers. */
-export function findReservation4(
-  reservations: readonly Reservation[],
-  identifiers: ReadonlyMap<string, string>,
-  order: readonly string[],
-): Reservation | undefined {
-  for (const type of order) {
-    const value = identifiers.get(type);
-    if (value === undefined) continue;
-    const found = reservations.find((r) => r.identifierType === type && r.identifier === value);
-    if (found) return found;
-  }
-  return undefined;
-}
-
 const NO_ADDRESSES: ReadonlySet<string> = new Set<string>();
 
 /** Addresses reserved in the subnet for clients other than `mine`. */

@@ -1,12 +1,12 @@
 import type { Pkt4 } from '@hookscope/dhcp';
 import { parseIpv4 } from '../address';
-import { CPP } from '../cppTypes';
-import { callParkable } from '../parkableHook';
+import { findReservation } from '../reservations';
 import type { Subnet4 } from '../subnet';
+import { hostIdentifier, type SelectOutcome, selectSubnet } from '../subnetSelect';
 import type { SentPacket } from '../types';
-import { findReservation4 } from './allocator4';
 import { clientIdOf, type Dhcp4Server } from './dhcp4Server';
 import type { Exchange4 } from './exchange4';
+import { FAMILY4 } from './family4';
 import { hwaddrText } from './packet4';
 
 const DEFAULT_IDENTIFIERS = ['hw-address', 'duid', 'circuit-id', 'client-id'];
@@ -44,16 +44,9 @@ export function pickSubnet4(server: Dhcp4Server, query: Pkt4): Subnet4 | undefin
   return subnets.find((s) => s.config.interface === undefined) ?? subnets[0];
 }
 
-export type SelectOutcome = 'drop' | 'parked' | 'done' | undefined;
-
 /**
- * Subnet selection with subnet4_select (SKIP: no subnet; DROP: the query is dropped), then
- * what Kea's exchange does once a subnet is known (`setUpExchange4`). From 2.5.6 the callouts
- * may PARK the query (parked first, dropped when parked-packet-limit is reached): processing
- * stops, and the unpark resumes it with the subnet a library left in the handle's context item
- * `subnet4` (set outside a callout, so in the server's own slot), running `rest`. Returns
- * 'parked' when it stopped there, 'done' when the callouts unparked it at once (`rest` ran,
- * its datagrams are in `sent`).
+ * Subnet selection with subnet4_select (see `selectSubnet`), then what Kea's exchange does
+ * once a subnet is known (`setUpExchange4`); `rest` continues the query, also after an unpark.
  */
 export function selectSubnet4(
   server: Dhcp4Server,
@@ -61,58 +54,16 @@ export function selectSubnet4(
   rest: (out: SentPacket[]) => void,
   sent: SentPacket[],
 ): SelectOutcome {
-  const query = ex.query;
-  const d = server.driver;
-  const h = server.hooks.subnet4_select;
-  let subnet = pickSubnet4(server, query);
-  if (d.present(h)) {
-    const handle = server.handleOf(ex);
-    const { outcome, sentNow } = callParkable(server, {
-      handle,
-      query,
-      hook: h,
-      hookName: 'subnet4_select',
-      parkable: server.features.parkableSubnetSelect,
-      messages: {
-        park: 'DHCPX_HOOK_SUBNETX_SELECT_PARK',
-        full: 'DHCPX_HOOK_SUBNETX_SELECT_PARKING_LOT_FULL',
-      },
-      setArguments: (handle) => {
-        handle.setArgument('query4', query, CPP.pkt4);
-        handle.setArgument('subnet4', subnet, server.subnetTag);
-        handle.setArgument('subnet4collection', server.subnets, CPP.subnet4Collection);
-      },
-      resume: (handle, out) => {
-        handle.deleteAllArguments();
-        let parked: Subnet4 | undefined;
-        try {
-          parked = handle.getContext<Subnet4 | undefined>('subnet4');
-        } catch {
-          parked = undefined; // no item: no subnet
-        }
-        setUpExchange4(server, ex, parked && server.subnets.includes(parked) ? parked : undefined);
-        rest(out);
-      },
-    });
-    sent.push(...sentNow);
-    if (outcome === 'parked') return 'parked';
-    if (outcome === 'resumed') return 'done';
-    if (outcome === 'full') return 'drop';
-    const chosen = handle.getArgument<Subnet4 | undefined>('subnet4');
-    handle.deleteAllArguments();
-    if (outcome === 'drop') {
-      if (server.wants('DHCPX_HOOK_SUBNETX_SELECT_DROP'))
-        server.say('DHCPX_HOOK_SUBNETX_SELECT_DROP', query.getLabel());
-      return 'drop';
-    }
-    if (outcome === 'skip') {
-      if (server.wants('DHCPX_HOOK_SUBNETX_SELECT_SKIP'))
-        server.say('DHCPX_HOOK_SUBNETX_SELECT_SKIP', query.getLabel());
-      subnet = undefined;
-    } else subnet = chosen && server.subnets.includes(chosen) ? chosen : undefined;
-  } else d.reached(h, ex.handle);
-  setUpExchange4(server, ex, subnet);
-  return undefined;
+  return selectSubnet(
+    server,
+    FAMILY4,
+    ex,
+    server.subnets,
+    pickSubnet4(server, ex.query),
+    (subnet) => setUpExchange4(server, ex, subnet),
+    rest,
+    sent,
+  );
 }
 
 /** The client's identifiers, then (with a subnet) its reservation and KNOWN / UNKNOWN. */
@@ -156,31 +107,10 @@ export function setUpExchange4(
       [...circuit.getData()].map((b) => b.toString(16).padStart(2, '0')).join(''),
     );
   if (order.includes('flex-id')) {
-    const flex = hostIdentifier4(server, ex);
+    const flex = hostIdentifier(server, FAMILY4, ex);
     if (flex !== undefined) identifiers.set('flex-id', flex);
   }
-  ex.reservation = findReservation4(reservations, identifiers, order);
+  ex.reservation = findReservation(reservations, identifiers, order);
   query.addClass(ex.reservation ? 'KNOWN' : 'UNKNOWN');
   for (const name of ex.reservation?.clientClasses ?? []) query.addClass(name);
-}
-
-/** host4_identifier: the callouts may supply a flex-id; any status but CONTINUE discards it. */
-function hostIdentifier4(server: Dhcp4Server, ex: Exchange4): string | undefined {
-  const h = server.hooks.host4_identifier;
-  const d = server.driver;
-  if (!d.present(h)) {
-    d.reached(h, ex.handle);
-    return undefined;
-  }
-  const handle = server.handleOf(ex);
-  handle.deleteAllArguments();
-  handle.setArgument('query4', ex.query, CPP.pkt4);
-  handle.setArgument('id_type', 4, CPP.identifierType);
-  handle.setArgument('id_value', new Uint8Array(0), CPP.bytes);
-  d.call(h, handle);
-  const status = handle.getStatus();
-  const value = handle.getArgument<Uint8Array>('id_value');
-  handle.deleteAllArguments();
-  if (status !== 0 || !(value instanceof Uint8Array) || value.length === 0) return undefined;
-  return [...value].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
