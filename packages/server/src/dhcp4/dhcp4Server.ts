@@ -15,14 +15,15 @@ import type { ServerConfig, ServerConfig4 } from '../config/configModel';
 import { CPP } from '../cppTypes';
 import { type Lease4, leaseStateName } from '../leases/lease';
 import { LeaseStore4 } from '../leases/leaseStore';
+import { flushReclaimed, type ReclaimStore, reclaimExpired } from '../leases/reclaim';
 import { ServerCore } from '../serverCore';
 import { Subnet4 } from '../subnet';
 import type { CreateServerOptions, LeaseView, PacketMeta, SentPacket } from '../types';
 import { Allocator4 } from './allocator4';
 import { assignLease4 } from './assignLease4';
 import { type Exchange4, newExchange } from './exchange4';
+import { FAMILY4 } from './family4';
 import { applyMeta, hwaddrText, serverIdOption, summary4, unpackInto } from './packet4';
-import { reclaimExpired4 } from './reclaim4';
 import { processDecline4, processRelease4 } from './releaseDecline4';
 import { finishResponse4, initResponse4 } from './response4';
 import { selectSubnet4 } from './selectSubnet4';
@@ -404,17 +405,22 @@ export class Dhcp4Server extends ServerCore {
     }));
   }
 
+  /** The lease database as reclamation sees it. */
+  private readonly reclaimStore: ReclaimStore<Lease4> = {
+    all: () => this.store.all(),
+    update: (lease) => this.store.update(lease),
+    remove: (lease) => {
+      this.store.delete(lease.addr);
+    },
+    assignedStatistic: () => 'assigned-addresses',
+  };
+
   reclaimExpired(remove: boolean, viaCommand: boolean): void {
-    reclaimExpired4(this, remove, viaCommand);
+    reclaimExpired(this, FAMILY4, this.reclaimStore, remove, viaCommand);
   }
 
   flushReclaimed(): void {
-    const hold = this.config?.expired.holdReclaimedTime ?? 3600;
-    const now = this.nowSeconds();
-    for (const lease of this.store.all()) {
-      if (lease.state === 2 && lease.getExpirationTime() + hold <= now)
-        this.store.delete(lease.addr);
-    }
+    flushReclaimed(this, this.reclaimStore);
   }
 
   addressValue(text: string): number | undefined {

@@ -18,8 +18,9 @@ import {
 import { parseIpv6 } from '../address';
 import type { ServerConfig, ServerConfig6 } from '../config/configModel';
 import { CPP } from '../cppTypes';
-import { leaseStateName } from '../leases/lease';
+import { type Lease6, LeaseState, leaseStateName } from '../leases/lease';
 import { LeaseStore6 } from '../leases/leaseStore';
+import { flushReclaimed, type ReclaimStore, reclaimExpired } from '../leases/reclaim';
 import { buildConfiguredOption } from '../optionData';
 import { ServerCore } from '../serverCore';
 import { Subnet6 } from '../subnet';
@@ -28,9 +29,9 @@ import { addrRegister6 } from './addrRegister6';
 import { Allocator6 } from './allocator6';
 import { generateFqdn6 } from './clientName6';
 import type { Exchange6 } from './exchange6';
+import { FAMILY6 } from './family6';
 import { assignLeases6, confirm6, declineLeases6, extendLeases6, releaseLeases6 } from './leases6';
 import { applyMeta6, STATUS, statusOption, summary6, unpackInto6 } from './packet6';
-import { reclaimExpired6 } from './reclaim6';
 import { selectSubnet6 } from './selectSubnet6';
 import { sendResponse6 } from './sendResponse6';
 
@@ -466,16 +467,25 @@ export class Dhcp6Server extends ServerCore {
     }));
   }
 
+  /** The lease database as reclamation sees it (registered addresses count in no pool). */
+  private readonly reclaimStore: ReclaimStore<Lease6> = {
+    all: () => this.store.all(),
+    update: (lease) => this.store.update(lease),
+    remove: (lease) => {
+      this.store.delete(lease);
+    },
+    assignedStatistic: (lease) =>
+      lease.state === LeaseState.REGISTERED
+        ? undefined
+        : `assigned-${lease.type === 'IA_PD' ? 'pds' : 'nas'}`,
+  };
+
   reclaimExpired(remove: boolean, viaCommand: boolean): void {
-    reclaimExpired6(this, remove, viaCommand);
+    reclaimExpired(this, FAMILY6, this.reclaimStore, remove, viaCommand);
   }
 
   flushReclaimed(): void {
-    const hold = this.config?.expired.holdReclaimedTime ?? 3600;
-    const now = this.nowSeconds();
-    for (const lease of this.store.all()) {
-      if (lease.state === 2 && lease.getExpirationTime() + hold <= now) this.store.delete(lease);
-    }
+    flushReclaimed(this, this.reclaimStore);
   }
 
   addressValue(text: string): bigint | undefined {
