@@ -1,7 +1,6 @@
 import { DHCPNAK, type HWAddr } from '@hookscope/dhcp';
 import { CPP } from '../cppTypes';
 import { Lease4, LeaseState } from '../leases/lease';
-import { DdnsParams } from '../subnet';
 import { reservedForOthers } from './allocator4';
 import { clientName4 } from './clientName4';
 import type { Dhcp4Server } from './dhcp4Server';
@@ -245,5 +244,3 @@ function expireInline(server: Dhcp4Server, ex: Exchange4, old: Lease4): void {
   d.call(h, handle);
   handle.deleteAllArguments();
 }
-
-export { DdnsParams };

@@ -3,27 +3,25 @@ import {
   DHCPDECLINE,
   DHCPDISCOVER,
   DHCPINFORM,
-  DHCPNAK,
   DHCPOFFER,
   DHCPRELEASE,
   DHCPREQUEST,
-  Pkt4,
+  type Pkt4,
   toHex,
 } from '@hookscope/dhcp';
 import { formatIpv4, parseIpv4 } from '../address';
 import type { ServerConfig, ServerConfig4 } from '../config/configModel';
-import { CPP } from '../cppTypes';
 import { type Lease4, leaseStateName } from '../leases/lease';
 import { LeaseStore4 } from '../leases/leaseStore';
 import { flushReclaimed, type ReclaimStore, reclaimExpired } from '../leases/reclaim';
-import { ServerCore } from '../serverCore';
+import { PacketServer } from '../packetServer';
 import { Subnet4 } from '../subnet';
 import type { CreateServerOptions, LeaseView, PacketMeta, SentPacket } from '../types';
 import { Allocator4 } from './allocator4';
 import { assignLease4 } from './assignLease4';
 import { type Exchange4, newExchange } from './exchange4';
 import { FAMILY4 } from './family4';
-import { applyMeta, hwaddrText, serverIdOption, summary4, unpackInto } from './packet4';
+import { hwaddrText, serverIdOption } from './packet4';
 import { processDecline4, processRelease4 } from './releaseDecline4';
 import { finishResponse4, initResponse4 } from './response4';
 import { selectSubnet4 } from './selectSubnet4';
@@ -36,17 +34,6 @@ const ACCEPTED_TYPES: ReadonlySet<number> = new Set([
   DHCPDECLINE,
   DHCPINFORM,
 ]);
-
-const TYPE_STAT: Record<number, string> = {
-  1: 'pkt4-discover-received',
-  2: 'pkt4-offer-received',
-  3: 'pkt4-request-received',
-  4: 'pkt4-decline-received',
-  5: 'pkt4-ack-received',
-  6: 'pkt4-nak-received',
-  7: 'pkt4-release-received',
-  8: 'pkt4-inform-received',
-};
 
 /** Hook indexes resolved once per server (Kea's Dhcp4Hooks). */
 export interface Hooks4 {
@@ -74,7 +61,8 @@ export interface Hooks4 {
  * name, lease assignment), leases4_committed, pkt4_send, packing, buffer4_send; every hook point
  * is guarded by `calloutsPresent` and the query's handle is created where Kea creates it.
  */
-export class Dhcp4Server extends ServerCore {
+export class Dhcp4Server extends PacketServer<Pkt4, Subnet4, Exchange4> {
+  readonly parts = FAMILY4;
   readonly store = new LeaseStore4();
   readonly allocator = new Allocator4(this.store);
   readonly hooks: Hooks4;
@@ -144,136 +132,29 @@ export class Dhcp4Server extends ServerCore {
     return subnet.serverAddress;
   }
 
-  receive(bytes: Uint8Array, meta?: PacketMeta): Uint8Array[] {
-    return this.receiveDetailed(bytes, meta).map((s) => s.bytes);
+  protected newExchange(query: Pkt4): Exchange4 {
+    return newExchange(query, undefined);
   }
 
-  receiveDetailed(bytes: Uint8Array, meta?: PacketMeta): SentPacket[] {
-    if (this.isShutdown || !this.config) return [];
-    const observer = this.options.observer;
-    // parsed once for the request's label, then reused when buffer*_receive has no callouts
-    let parsed: Pkt4 | undefined;
-    if (observer?.beginRequest) {
-      let label = `DHCPv4 datagram (${bytes.length} bytes)`;
-      try {
-        parsed = Pkt4.unpack(bytes);
-        label = summary4(parsed);
-      } catch {
-        // an unparsable datagram keeps the generic label
-      }
-      observer.beginRequest('packet', label);
-    }
-    const sent: SentPacket[] = [];
-    let ex: Exchange4 | undefined;
-    this.openHandle = undefined;
-    try {
-      ex = this.processPacket(bytes, meta, sent, parsed);
-    } catch (error) {
-      // Kea's packet loop catches whatever escaped processing (a callout's non-standard
-      // exception under 2.2.0 included), logs it and drops the packet
-      if (error instanceof Error) this.say('DHCPX_PACKET_PROCESS_STD_EXCEPTION', error.message);
-      else this.say('DHCPX_PACKET_PROCESS_EXCEPTION');
-    } finally {
-      const handle = ex?.handle ?? this.openHandle;
-      this.openHandle = undefined;
-      if (handle && !this.parkedHandles.has(handle)) handle.release();
-      observer?.endRequest?.();
-    }
-    return sent;
-  }
-
-  private processPacket(
+  /** Kea's DHCPv4 order: the message checks come before pkt4_receive (R115). */
+  protected processPacket(
     bytes: Uint8Array,
     meta: PacketMeta | undefined,
     sent: SentPacket[],
-    parsed?: Pkt4,
+    parsed: Pkt4 | undefined,
   ): Exchange4 | undefined {
-    const h = this.hooks;
-    const d = this.driver;
-    let query: Pkt4;
-    let ex: Exchange4;
-    if (this.wants('DHCPX_BUFFER_RECEIVED'))
-      this.say(
-        'DHCPX_BUFFER_RECEIVED',
-        meta?.remoteAddress ?? '0.0.0.0',
-        meta?.localAddress ?? '255.255.255.255',
-        meta?.iface ?? 'eth0',
-      );
-    if (d.present(h.buffer4_receive)) {
-      query = new Pkt4();
-      applyMeta(query, meta, this.defaultIface);
-      ex = newExchange(query, undefined);
-      const handle = this.handleOf(ex);
-      handle.deleteAllArguments();
-      handle.setArgument('query4', query, CPP.pkt4);
-      d.call(h.buffer4_receive, handle);
-      const status = handle.getStatus();
-      query = handle.getArgument<Pkt4>('query4');
-      handle.deleteAllArguments();
-      if (status === 2) {
-        if (this.wants('DHCPX_HOOK_BUFFER_RCVD_DROP'))
-          this.say('DHCPX_HOOK_BUFFER_RCVD_DROP', query.remoteAddr, query.localAddr, query.iface);
-        return ex;
-      }
-      if (!query) return ex;
-      ex.query = query;
-      if (status !== 1) {
-        try {
-          unpackInto(query, bytes);
-        } catch (error) {
-          return this.parseFailed(ex, error);
-        }
-      } else if (this.wants('DHCPX_HOOK_BUFFER_RCVD_SKIP'))
-        this.say('DHCPX_HOOK_BUFFER_RCVD_SKIP', query.remoteAddr, query.localAddr, query.iface);
-    } else {
-      d.reached(h.buffer4_receive);
-      try {
-        query = parsed ?? Pkt4.unpack(bytes);
-      } catch (error) {
-        return this.parseFailed(newExchange(new Pkt4(), undefined), error);
-      }
-      applyMeta(query, meta, this.defaultIface);
-      ex = newExchange(query, undefined);
-    }
-    this.stats.add('pkt4-received');
-    const type = query.getType();
-    this.stats.add(TYPE_STAT[type] ?? 'pkt4-unknown-received');
-    if (!this.accept(query, type)) {
-      this.stats.add('pkt4-receive-drop');
-      this.options.observer?.drop?.(
+    const ex = this.receiveBuffer(bytes, meta, parsed);
+    if (!ex) return undefined;
+    if (!this.accept(ex.query, ex.query.getType())) {
+      this.rejected(
         'rejected by the message checks (type, server id, client id or service disabled)',
       );
       return ex;
     }
-    if (this.wants('DHCPX_PACKET_RECEIVED'))
-      this.say(
-        'DHCPX_PACKET_RECEIVED',
-        query.getLabel(),
-        query.getName(),
-        query.remoteAddr,
-        query.localAddr,
-        query.iface,
-      );
-    query.addClass('ALL');
-    if (d.present(h.pkt4_receive)) {
-      const handle = this.handleOf(ex);
-      handle.deleteAllArguments();
-      handle.setArgument('query4', query, CPP.pkt4);
-      d.call(h.pkt4_receive, handle);
-      const status = handle.getStatus();
-      const replaced = handle.getArgument<Pkt4>('query4');
-      handle.deleteAllArguments();
-      if (status === 1 || status === 2) {
-        if (this.wants('DHCPX_HOOK_PACKET_RCVD_SKIP'))
-          this.say('DHCPX_HOOK_PACKET_RCVD_SKIP', query.getLabel());
-        return ex;
-      }
-      if (!replaced) return ex;
-      ex.query = query = replaced;
-    } else d.reached(h.pkt4_receive, ex.handle);
+    if (!this.receivePacket(ex)) return ex;
+    const query = ex.query;
     if (query.inClass('DROP')) {
-      this.options.observer?.drop?.('in the DROP class');
-      this.stats.add('pkt4-receive-drop');
+      this.rejected('in the DROP class');
       return ex;
     }
     ex.type = query.getType();
@@ -296,27 +177,9 @@ export class Dhcp4Server extends ServerCore {
     return ex;
   }
 
-  private parseFailed(ex: Exchange4, error: unknown): Exchange4 {
-    this.options.observer?.drop?.(
-      `unparsable: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    this.stats.add('pkt4-parse-failed');
-    this.stats.add('pkt4-receive-drop');
-    if (this.wants('DHCPX_PACKET_DROP_0001'))
-      this.say('DHCPX_PACKET_DROP_0001', error instanceof Error ? error.message : String(error));
-    return ex;
-  }
-
   /** Kea's accept(): service enabled, a supported message type, a server id that is ours. */
   private accept(query: Pkt4, type: number): boolean {
-    const state = this.networkState;
-    if (!state.enabled && state.reenableAt !== undefined && this.nowSeconds() >= state.reenableAt)
-      state.enabled = true;
-    if (!state.enabled) {
-      if (this.wants('DHCPX_PACKET_DROP_0008'))
-        this.say('DHCPX_PACKET_DROP_0008', query.getLabel());
-      return false;
-    }
+    if (!this.serviceEnabled(query)) return false;
     if (!ACCEPTED_TYPES.has(type)) {
       if (this.wants('DHCPX_UNSUPPORTED_TYPE'))
         this.say('DHCPX_UNSUPPORTED_TYPE', query.remoteAddr, type);
@@ -433,5 +296,3 @@ export function clientIdOf(query: Pkt4): string | undefined {
   const o = query.getOption(61);
   return o ? toHex(o.getData()) : undefined;
 }
-
-export { DHCPNAK };

@@ -17,12 +17,11 @@ import {
 } from '@hookscope/dhcp';
 import { parseIpv6 } from '../address';
 import type { ServerConfig, ServerConfig6 } from '../config/configModel';
-import { CPP } from '../cppTypes';
 import { type Lease6, LeaseState, leaseStateName } from '../leases/lease';
 import { LeaseStore6 } from '../leases/leaseStore';
 import { flushReclaimed, type ReclaimStore, reclaimExpired } from '../leases/reclaim';
 import { buildConfiguredOption } from '../optionData';
-import { ServerCore } from '../serverCore';
+import { PacketServer } from '../packetServer';
 import { Subnet6 } from '../subnet';
 import type { CreateServerOptions, LeaseView, PacketMeta, SentPacket } from '../types';
 import { addrRegister6 } from './addrRegister6';
@@ -31,23 +30,9 @@ import { generateFqdn6 } from './clientName6';
 import type { Exchange6 } from './exchange6';
 import { FAMILY6 } from './family6';
 import { assignLeases6, confirm6, declineLeases6, extendLeases6, releaseLeases6 } from './leases6';
-import { applyMeta6, STATUS, statusOption, summary6, unpackInto6 } from './packet6';
+import { statusOption } from './packet6';
 import { selectSubnet6 } from './selectSubnet6';
 import { sendResponse6 } from './sendResponse6';
-
-const TYPE_STAT: Record<number, string> = {
-  1: 'pkt6-solicit-received',
-  2: 'pkt6-advertise-received',
-  3: 'pkt6-request-received',
-  5: 'pkt6-renew-received',
-  6: 'pkt6-rebind-received',
-  7: 'pkt6-reply-received',
-  8: 'pkt6-release-received',
-  9: 'pkt6-decline-received',
-  11: 'pkt6-infrequest-received',
-  20: 'pkt6-dhcpv4-query-received',
-  36: 'pkt6-addr-reg-inform-received',
-};
 
 export interface Hooks6 {
   buffer6_receive: number;
@@ -74,7 +59,8 @@ export interface Hooks6 {
  * selection (subnet6_select) and the client context (the query's handle at the latest here),
  * message processing per IA, leases6_committed, pkt6_send, packing, buffer6_send.
  */
-export class Dhcp6Server extends ServerCore {
+export class Dhcp6Server extends PacketServer<Pkt6, Subnet6, Exchange6> {
+  readonly parts = FAMILY6;
   readonly store = new LeaseStore6();
   readonly allocator = new Allocator6(this.store);
   readonly hooks: Hooks6;
@@ -136,45 +122,7 @@ export class Dhcp6Server extends ServerCore {
     return `added IPv6 subnets: ${config.subnets.length}; DDNS: ${config.ddnsEnabled ? 'enabled' : 'disabled'}`;
   }
 
-  receive(bytes: Uint8Array, meta?: PacketMeta): Uint8Array[] {
-    return this.receiveDetailed(bytes, meta).map((s) => s.bytes);
-  }
-
-  receiveDetailed(bytes: Uint8Array, meta?: PacketMeta): SentPacket[] {
-    if (this.isShutdown || !this.config) return [];
-    const observer = this.options.observer;
-    // parsed once for the request's label, then reused when buffer*_receive has no callouts
-    let parsed: Pkt6 | undefined;
-    if (observer?.beginRequest) {
-      let label = `DHCPv6 datagram (${bytes.length} bytes)`;
-      try {
-        parsed = Pkt6.unpack(bytes);
-        label = summary6(parsed);
-      } catch {
-        // keep the generic label
-      }
-      observer.beginRequest('packet', label);
-    }
-    const sent: SentPacket[] = [];
-    let ex: Exchange6 | undefined;
-    this.openHandle = undefined;
-    try {
-      ex = this.processPacket(bytes, meta, sent, parsed);
-    } catch (error) {
-      // Kea's packet loop catches whatever escaped processing (a callout's non-standard
-      // exception under 2.2.0 included), logs it and drops the packet
-      if (error instanceof Error) this.say('DHCPX_PACKET_PROCESS_STD_EXCEPTION', error.message);
-      else this.say('DHCPX_PACKET_PROCESS_EXCEPTION');
-    } finally {
-      const handle = ex?.handle ?? this.openHandle;
-      this.openHandle = undefined;
-      if (handle && !this.parkedHandles.has(handle)) handle.release();
-      observer?.endRequest?.();
-    }
-    return sent;
-  }
-
-  private newExchange(query: Pkt6): Exchange6 {
+  protected newExchange(query: Pkt6): Exchange6 {
     return {
       query,
       response: undefined,
@@ -192,98 +140,25 @@ export class Dhcp6Server extends ServerCore {
     };
   }
 
-  private processPacket(
+  /** Kea's DHCPv6 order: the message checks come after pkt6_receive (R115). */
+  protected processPacket(
     bytes: Uint8Array,
     meta: PacketMeta | undefined,
     sent: SentPacket[],
-    parsed?: Pkt6,
+    parsed: Pkt6 | undefined,
   ): Exchange6 | undefined {
-    const h = this.hooks;
-    const d = this.driver;
-    let query: Pkt6;
-    let ex: Exchange6;
-    if (this.wants('DHCPX_BUFFER_RECEIVED'))
-      this.say(
-        'DHCPX_BUFFER_RECEIVED',
-        meta?.remoteAddress ?? '::',
-        meta?.localAddress ?? 'ff02::1:2',
-        meta?.iface ?? 'eth0',
-      );
-    if (d.present(h.buffer6_receive)) {
-      query = new Pkt6();
-      applyMeta6(query, meta, this.defaultIface);
-      ex = this.newExchange(query);
-      const handle = this.handleOf(ex);
-      handle.deleteAllArguments();
-      handle.setArgument('query6', query, CPP.pkt6);
-      d.call(h.buffer6_receive, handle);
-      const status = handle.getStatus();
-      query = handle.getArgument<Pkt6>('query6');
-      handle.deleteAllArguments();
-      if (!query) return ex;
-      ex.query = query;
-      if (status === 1) {
-        if (this.wants('DHCPX_HOOK_BUFFER_RCVD_SKIP'))
-          this.say('DHCPX_HOOK_BUFFER_RCVD_SKIP', query.remoteAddr, query.localAddr, query.iface);
-      } else if (status === 2) {
-        if (this.wants('DHCPX_HOOK_BUFFER_RCVD_DROP'))
-          this.say('DHCPX_HOOK_BUFFER_RCVD_DROP', query.remoteAddr, query.localAddr, query.iface);
-        return ex;
-      } else {
-        try {
-          unpackInto6(query, bytes);
-        } catch (error) {
-          return this.parseFailed(ex, error);
-        }
-      }
-    } else {
-      d.reached(h.buffer6_receive);
-      try {
-        query = parsed ?? Pkt6.unpack(bytes);
-      } catch (error) {
-        return this.parseFailed(this.newExchange(new Pkt6()), error);
-      }
-      applyMeta6(query, meta, this.defaultIface);
-      ex = this.newExchange(query);
-    }
-    this.stats.add('pkt6-received');
-    this.stats.add(TYPE_STAT[query.getType()] ?? 'pkt6-unknown-received');
-    if (this.wants('DHCPX_PACKET_RECEIVED'))
-      this.say(
-        'DHCPX_PACKET_RECEIVED',
-        query.getLabel(),
-        query.getName(),
-        query.remoteAddr,
-        query.localAddr,
-        query.iface,
-      );
-    query.addClass('ALL');
-    if (d.present(h.pkt6_receive)) {
-      const handle = this.handleOf(ex);
-      handle.deleteAllArguments();
-      handle.setArgument('query6', query, CPP.pkt6);
-      d.call(h.pkt6_receive, handle);
-      const status = handle.getStatus();
-      const replaced = handle.getArgument<Pkt6>('query6');
-      handle.deleteAllArguments();
-      if (status === 1 || status === 2) {
-        if (this.wants('DHCPX_HOOK_PACKET_RCVD_SKIP'))
-          this.say('DHCPX_HOOK_PACKET_RCVD_SKIP', query.getLabel());
-        return ex;
-      }
-      if (!replaced) return ex;
-      ex.query = query = replaced;
-    } else d.reached(h.pkt6_receive, ex.handle);
+    const ex = this.receiveBuffer(bytes, meta, parsed);
+    if (!ex) return undefined;
+    if (!this.receivePacket(ex)) return ex;
+    const query = ex.query;
     if (!this.accept(query)) {
-      this.stats.add('pkt6-receive-drop');
-      this.options.observer?.drop?.(
+      this.rejected(
         'rejected by the message checks (type, server id, client id or service disabled)',
       );
       return ex;
     }
     if (query.inClass('DROP')) {
-      this.options.observer?.drop?.('in the DROP class');
-      this.stats.add('pkt6-receive-drop');
+      this.rejected('in the DROP class');
       return ex;
     }
     ex.duid = query.getClientId() ?? '';
@@ -297,27 +172,9 @@ export class Dhcp6Server extends ServerCore {
     return ex;
   }
 
-  private parseFailed(ex: Exchange6, error: unknown): Exchange6 {
-    this.options.observer?.drop?.(
-      `unparsable: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    this.stats.add('pkt6-parse-failed');
-    this.stats.add('pkt6-receive-drop');
-    if (this.wants('DHCPX_PACKET_DROP_0001'))
-      this.say('DHCPX_PACKET_DROP_0001', error instanceof Error ? error.message : String(error));
-    return ex;
-  }
-
   /** Kea's sanityCheck: service on, known type, client id and server id as RFC 8415 wants. */
   private accept(query: Pkt6): boolean {
-    const state = this.networkState;
-    if (!state.enabled && state.reenableAt !== undefined && this.nowSeconds() >= state.reenableAt)
-      state.enabled = true;
-    if (!state.enabled) {
-      if (this.wants('DHCPX_PACKET_DROP_0008'))
-        this.say('DHCPX_PACKET_DROP_0008', query.getLabel());
-      return false;
-    }
+    if (!this.serviceEnabled(query)) return false;
     const type = query.getType();
     const serverId = query.getOption(2);
     const ours = (): boolean => {
@@ -508,5 +365,3 @@ function hwaddrFromDuid(duid: string): string | undefined {
   if (bytes[0] === '00' && bytes[1] === '03' && bytes.length > 4) return bytes.slice(4).join(':');
   return undefined;
 }
-
-export { CPP, STATUS };
