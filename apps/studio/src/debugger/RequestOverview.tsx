@@ -13,6 +13,42 @@ function flagText(flags: number): string {
 }
 
 /**
+ * One row, memoised: while the list scrolls, only the rows that come into view are drawn (the
+ * others keep their props; only their offset changes).
+ */
+const RequestRow = memo(function RequestRow({
+  columns,
+  position,
+  start,
+  current,
+  onSelect,
+}: {
+  columns: TraceColumns;
+  position: number;
+  start: number;
+  current: boolean;
+  onSelect: (request: number) => void;
+}) {
+  const entry = getRequestOverview(columns, position);
+  const flags = flagText(entry.flags);
+  return (
+    <li style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}>
+      <button
+        type="button"
+        className={current ? 'request-row current' : 'request-row'}
+        aria-current={current ? 'true' : undefined}
+        onClick={() => onSelect(position)}
+      >
+        <span className="request-number">{entry.request.id}</span>
+        <span className="request-summary">{entry.request.summary}</span>
+        <span className="request-count">{entry.callouts} callouts</span>
+        {flags && <span className={`badge flags ${flags}`}>{flags}</span>}
+      </button>
+    </li>
+  );
+});
+
+/**
  * Every request of the trace, one row each, virtualised (only the rows in view exist), so a
  * trace of tens of thousands of requests scrolls like a short one. Rows are built on demand
  * from the index's columns.
@@ -43,28 +79,16 @@ export const RequestOverview = memo(function RequestOverview({
       </h3>
       <div ref={scroller} className="request-scroller" data-testid="request-scroller">
         <ol style={{ height: virtualizer.getTotalSize() }} className="request-rows">
-          {virtualizer.getVirtualItems().map((item) => {
-            const entry = getRequestOverview(columns, item.index);
-            const flags = flagText(entry.flags);
-            return (
-              <li
-                key={item.key}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              >
-                <button
-                  type="button"
-                  className={item.index === selected ? 'request-row current' : 'request-row'}
-                  aria-current={item.index === selected ? 'true' : undefined}
-                  onClick={() => onSelect(item.index)}
-                >
-                  <span className="request-number">{entry.request.id}</span>
-                  <span className="request-summary">{entry.request.summary}</span>
-                  <span className="request-count">{entry.callouts} callouts</span>
-                  {flags && <span className={`badge flags ${flags}`}>{flags}</span>}
-                </button>
-              </li>
-            );
-          })}
+          {virtualizer.getVirtualItems().map((item) => (
+            <RequestRow
+              key={item.key}
+              columns={columns}
+              position={item.index}
+              start={item.start}
+              current={item.index === selected}
+              onSelect={onSelect}
+            />
+          ))}
         </ol>
       </div>
     </nav>
