@@ -171,7 +171,7 @@ function select(
     subnet.id,
   );
   ddnsFields(ex, lease);
-  const h = server.hooks.lease4_select;
+  const h = server.common.leaseSelect;
   const d = server.driver;
   const handle = server.handleOf(ex);
   if (d.present(h)) {
@@ -204,7 +204,7 @@ function renew(server: Dhcp4Server, ex: Exchange4, existing: Lease4, fake: boole
   if (subnet) lease.validLft = subnet.config.timers.validLifetime;
   if (ex.hwaddr !== undefined) lease.hwaddr = ex.hwaddr;
   ddnsFields(ex, lease);
-  const h = server.hooks.lease4_renew;
+  const h = server.common.leaseRenew;
   const d = server.driver;
   const handle = server.handleOf(ex);
   let skip = false;
@@ -231,7 +231,7 @@ function renew(server: Dhcp4Server, ex: Exchange4, existing: Lease4, fake: boole
 
 /** An expired lease reused before reclamation: lease4_expire runs on the query's handle. */
 function expireInline(server: Dhcp4Server, ex: Exchange4, old: Lease4): void {
-  const h = server.hooks.lease4_expire;
+  const h = server.common.leaseExpire;
   const d = server.driver;
   const handle = server.handleOf(ex);
   if (!d.present(h)) {

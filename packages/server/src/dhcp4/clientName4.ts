@@ -78,7 +78,7 @@ export function clientName4(server: Dhcp4Server, ex: Exchange4, handle: CalloutH
     response.addOption(new Option('v4', 12, encoder.encode(hostname)));
   }
   if (ex.reservation?.hostname) hostname = qualify(ex.reservation.hostname, suffix);
-  const h = server.hooks.ddns4_update;
+  const h = server.common.ddnsUpdate;
   const d = server.driver;
   if (d.present(h)) {
     handle.deleteAllArguments();

@@ -35,24 +35,10 @@ const ACCEPTED_TYPES: ReadonlySet<number> = new Set([
   DHCPINFORM,
 ]);
 
-/** Hook indexes resolved once per server (Kea's Dhcp4Hooks). */
+/** The DHCPv4-only hook points (the shared ones are `common`); -1 where the release lacks one. */
 export interface Hooks4 {
-  buffer4_receive: number;
-  pkt4_receive: number;
-  subnet4_select: number;
-  host4_identifier: number;
-  ddns4_update: number;
-  lease4_select: number;
-  lease4_renew: number;
-  lease4_release: number;
-  lease4_decline: number;
   lease4_offer: number;
   lease4_server_decline: number;
-  leases4_committed: number;
-  pkt4_send: number;
-  buffer4_send: number;
-  lease4_expire: number;
-  lease4_recover: number;
 }
 
 /**
@@ -71,24 +57,9 @@ export class Dhcp4Server extends PacketServer<Pkt4, Subnet4, Exchange4> {
 
   constructor(options: CreateServerOptions) {
     super('dhcp4', options);
-    const d = this.driver;
     this.hooks = {
-      buffer4_receive: d.index('buffer4_receive'),
-      pkt4_receive: d.index('pkt4_receive'),
-      subnet4_select: d.index('subnet4_select'),
-      host4_identifier: d.index('host4_identifier'),
-      ddns4_update: d.index('ddns4_update'),
-      lease4_select: d.index('lease4_select'),
-      lease4_renew: d.index('lease4_renew'),
-      lease4_release: d.index('lease4_release'),
-      lease4_decline: d.index('lease4_decline'),
-      lease4_offer: d.find('lease4_offer'),
-      lease4_server_decline: d.find('lease4_server_decline'),
-      leases4_committed: d.index('leases4_committed'),
-      pkt4_send: d.index('pkt4_send'),
-      buffer4_send: d.index('buffer4_send'),
-      lease4_expire: d.index('lease4_expire'),
-      lease4_recover: d.index('lease4_recover'),
+      lease4_offer: this.driver.find('lease4_offer'),
+      lease4_server_decline: this.driver.find('lease4_server_decline'),
     };
   }
 

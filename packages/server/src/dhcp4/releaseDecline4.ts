@@ -14,7 +14,7 @@ export function processRelease4(server: Dhcp4Server, ex: Exchange4): void {
   const lease = server.store.get(address);
   const handle = server.handleOf(ex);
   if (!lease || !server.ownedBy(lease, ex) || lease.state !== 0) return;
-  const h = server.hooks.lease4_release;
+  const h = server.common.leaseRelease;
   if (server.driver.present(h)) {
     handle.deleteAllArguments();
     handle.setArgument('query4', query, CPP.pkt4);
@@ -39,7 +39,7 @@ export function processDecline4(server: Dhcp4Server, ex: Exchange4): void {
   const lease = server.store.get(address);
   const handle = server.handleOf(ex);
   if (!lease || !server.ownedBy(lease, ex) || lease.state !== 0) return;
-  const h = server.hooks.lease4_decline;
+  const h = server.common.leaseDecline;
   if (server.driver.present(h)) {
     handle.deleteAllArguments();
     handle.setArgument('query4', query, CPP.pkt4);

@@ -1,5 +1,6 @@
 import type { CalloutHandle } from '@hookscope/engine';
 import { CPP } from '../cppTypes';
+import { leasesCommitted } from '../leasesCommitted';
 import { callParkable } from '../parkableHook';
 import { sendPacket } from '../sendPacket';
 import type { SentPacket } from '../types';
@@ -17,35 +18,8 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
   const d = server.driver;
   const h = server.hooks;
   if (ex.committed) {
-    if (d.present(h.leases4_committed)) {
-      const { outcome, sentNow } = callParkable(server, {
-        handle: server.handleOf(ex),
-        query: ex.query,
-        hook: h.leases4_committed,
-        hookName: 'leases4_committed',
-        parkable: ex.response !== undefined,
-        messages: {
-          park: 'DHCPX_HOOK_LEASESX_COMMITTED_PARK',
-          full: 'DHCPX_HOOK_LEASESX_PARKING_LOT_FULL',
-        },
-        setArguments: (handle) => {
-          handle.setArgument('query4', ex.query, CPP.pkt4);
-          if (server.features.committedHasResponse)
-            handle.setArgument('response4', ex.response, CPP.pkt4);
-          handle.setArgument('leases4', ex.leases, CPP.lease4Collection);
-          handle.setArgument('deleted_leases4', ex.deleted, CPP.lease4Collection);
-        },
-        resume: (_handle, out) => sendPacket(server, FAMILY4, ex, out),
-      });
-      sent.push(...sentNow);
-      if (outcome === 'parked' || outcome === 'resumed' || outcome === 'full') return;
-      ex.handle?.deleteAllArguments();
-      if (outcome === 'drop') {
-        if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_DROP'))
-          server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', ex.query.getLabel());
-        return;
-      }
-    } else d.reached(h.leases4_committed, server.handleOf(ex));
+    const send = (out: SentPacket[]) => sendPacket(server, FAMILY4, ex, out);
+    if (!leasesCommitted(server, FAMILY4, ex, ex.response !== undefined, send, sent)) return;
   } else if (ex.offered && ex.response && h.lease4_offer >= 0) {
     // Kea 2.5.2 and later: lease4_offer where leases4_committed would be, for a DISCOVER
     if (d.present(h.lease4_offer)) {

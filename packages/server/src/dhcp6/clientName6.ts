@@ -112,7 +112,7 @@ export function clientName6(server: Dhcp6Server, ex: Exchange6): void {
   const flags = answerFlags(clientFlags, config, enabled);
   let fwd = (flags & FLAG_S) !== 0;
   let rev = (flags & FLAG_N) === 0;
-  const h = server.hooks.ddns6_update;
+  const h = server.common.ddnsUpdate;
   const d = server.driver;
   const handle = server.handleOf(ex);
   if (d.present(h)) {

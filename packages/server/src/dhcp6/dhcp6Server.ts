@@ -34,23 +34,9 @@ import { statusOption } from './packet6';
 import { selectSubnet6 } from './selectSubnet6';
 import { sendResponse6 } from './sendResponse6';
 
+/** The DHCPv6-only hook points (the shared ones are `common`); -1 where the release lacks one. */
 export interface Hooks6 {
-  buffer6_receive: number;
-  pkt6_receive: number;
-  subnet6_select: number;
-  host6_identifier: number;
-  ddns6_update: number;
-  lease6_select: number;
-  lease6_renew: number;
   lease6_rebind: number;
-  lease6_release: number;
-  lease6_decline: number;
-  leases6_committed: number;
-  pkt6_send: number;
-  buffer6_send: number;
-  lease6_expire: number;
-  lease6_recover: number;
-  /** -1 before Kea 2.7.7 */
   addr6_register: number;
 }
 
@@ -68,24 +54,9 @@ export class Dhcp6Server extends PacketServer<Pkt6, Subnet6, Exchange6> {
 
   constructor(options: CreateServerOptions) {
     super('dhcp6', options);
-    const d = this.driver;
     this.hooks = {
-      buffer6_receive: d.index('buffer6_receive'),
-      pkt6_receive: d.index('pkt6_receive'),
-      subnet6_select: d.index('subnet6_select'),
-      host6_identifier: d.index('host6_identifier'),
-      ddns6_update: d.index('ddns6_update'),
-      lease6_select: d.index('lease6_select'),
-      lease6_renew: d.index('lease6_renew'),
-      lease6_rebind: d.index('lease6_rebind'),
-      lease6_release: d.index('lease6_release'),
-      lease6_decline: d.index('lease6_decline'),
-      leases6_committed: d.index('leases6_committed'),
-      pkt6_send: d.index('pkt6_send'),
-      buffer6_send: d.index('buffer6_send'),
-      lease6_expire: d.index('lease6_expire'),
-      lease6_recover: d.index('lease6_recover'),
-      addr6_register: d.find('addr6_register'),
+      lease6_rebind: this.driver.index('lease6_rebind'),
+      addr6_register: this.driver.find('addr6_register'),
     };
   }
 

@@ -135,7 +135,7 @@ function select(server: Dhcp6Server, ex: Exchange6, ia: Option): Lease6 | undefi
     ex.fwdUpdate,
     ex.revUpdate,
   );
-  const h = server.hooks.lease6_select;
+  const h = server.common.leaseSelect;
   const d = server.driver;
   const handle = server.handleOf(ex);
   if (d.present(h)) {
@@ -219,7 +219,7 @@ export function extendLeases6(server: Dhcp6Server, ex: Exchange6): void {
   clientName6(server, ex);
   const now = server.nowSeconds();
   const renew = ex.query.getType() === 5;
-  const h = renew ? server.hooks.lease6_renew : server.hooks.lease6_rebind;
+  const h = renew ? server.common.leaseRenew : server.hooks.lease6_rebind;
   const d = server.driver;
   for (const ia of iasOf(ex)) {
     if (!ex.subnet) {
@@ -270,7 +270,7 @@ export function extendLeases6(server: Dhcp6Server, ex: Exchange6): void {
 /** RELEASE: lease6_release per owned lease; SKIP or DROP keep it (UnspecFail for that IA). */
 export function releaseLeases6(server: Dhcp6Server, ex: Exchange6): void {
   const d = server.driver;
-  const h = server.hooks.lease6_release;
+  const h = server.common.leaseRelease;
   for (const ia of iasOf(ex)) {
     const type = typeOf(ia);
     const iaid = iaidOf(ia);
@@ -311,7 +311,7 @@ export function releaseLeases6(server: Dhcp6Server, ex: Exchange6): void {
 /** DECLINE: lease6_decline per owned address; SKIP keeps the lease, DROP drops the reply. */
 export function declineLeases6(server: Dhcp6Server, ex: Exchange6): void {
   const d = server.driver;
-  const h = server.hooks.lease6_decline;
+  const h = server.common.leaseDecline;
   const probation = server.config?.declineProbationPeriod ?? 86400;
   for (const ia of iasOf(ex)) {
     if (ia.code !== 3) continue;

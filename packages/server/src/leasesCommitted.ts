@@ -1,0 +1,55 @@
+import type { ExchangeBase, FamilyParts, ServerPacket } from './family';
+import { callParkable } from './parkableHook';
+import type { ServerCore } from './serverCore';
+import type { SentPacket } from './types';
+
+/**
+ * leases4_committed / leases6_committed with the query's new and deleted leases (R119): the
+ * query is parked before the callouts (when `parkable`: there is a response to hold) and stays
+ * parked when they leave PARK; the unpark runs `resume`. DROP discards the response (the lease
+ * changes stay). Returns whether the response goes on to pkt*_send now.
+ */
+export function leasesCommitted<P extends ServerPacket, S>(
+  server: ServerCore,
+  parts: FamilyParts<P>,
+  ex: ExchangeBase<P, S> & { leases: unknown[]; deleted: unknown[] },
+  parkable: boolean,
+  resume: (out: SentPacket[]) => void,
+  sent: SentPacket[],
+): boolean {
+  const d = server.driver;
+  const hook = server.common.leasesCommitted;
+  const handle = server.handleOf(ex);
+  if (!d.present(hook)) {
+    d.reached(hook, handle);
+    return true;
+  }
+  const { outcome, sentNow } = callParkable(server, {
+    handle,
+    query: ex.query,
+    hook,
+    hookName: `leases${parts.digit}_committed`,
+    parkable,
+    messages: {
+      park: 'DHCPX_HOOK_LEASESX_COMMITTED_PARK',
+      full: 'DHCPX_HOOK_LEASESX_PARKING_LOT_FULL',
+    },
+    setArguments: (handle) => {
+      handle.setArgument(parts.queryArg, ex.query, parts.pktTag);
+      if (server.features.committedHasResponse)
+        handle.setArgument(parts.responseArg, ex.response, parts.pktTag);
+      handle.setArgument(`leases${parts.digit}`, ex.leases, parts.leaseCollectionTag);
+      handle.setArgument(`deleted_leases${parts.digit}`, ex.deleted, parts.leaseCollectionTag);
+    },
+    resume: (_handle, out) => resume(out),
+  });
+  sent.push(...sentNow);
+  if (outcome === 'parked' || outcome === 'resumed' || outcome === 'full') return false;
+  handle.deleteAllArguments();
+  if (outcome === 'drop') {
+    if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_DROP'))
+      server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', ex.query.getLabel());
+    return false;
+  }
+  return true;
+}
