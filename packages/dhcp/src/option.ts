@@ -118,7 +118,7 @@ export class Option {
    * Whether the value bytes are exactly `bytes[start, end)`, without making a view: a viewer
    * that kept a copy of them sees any change, even one written into the array `getData()` gave.
    */
-  dataEquals(bytes: Uint8Array, start = 0, end = bytes.length): boolean {
+  dataEquals(bytes: ArrayLike<number>, start = 0, end = bytes.length): boolean {
     const from = this.#valueStart;
     const n = this.#valueEnd - from;
     if (end - start !== n) return false;
@@ -127,8 +127,11 @@ export class Option {
     return true;
   }
 
-  /** Copies the value bytes into `out` at `at` (no view made); returns the offset after them. */
-  copyDataInto(out: Uint8Array, at: number): number {
+  /**
+   * Copies the value bytes into `out` at `at` (no view made; a plain array grows as needed);
+   * returns the offset after them.
+   */
+  copyDataInto(out: Uint8Array | number[], at: number): number {
     const src = this.#src;
     let o = at;
     for (let i = this.#valueStart; i < this.#valueEnd; i++) out[o++] = src[i] as number;

@@ -297,7 +297,7 @@ export class Pkt4 extends Pkt {
   }
 
   /** Whether chaddr starts with `bytes` (no view made; a viewer checks a copy it kept). */
-  chaddrStartsWith(bytes: Uint8Array): boolean {
+  chaddrStartsWith(bytes: ArrayLike<number>): boolean {
     if (bytes.length > 16) return false;
     // the same bytes the chaddr getter shows
     const own = this.#chaddr;

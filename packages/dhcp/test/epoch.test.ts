@@ -101,6 +101,9 @@ describe('Option.dataEquals', () => {
     expect(o.dataEquals(out, 1, out.length - 1)).toBe(false);
     out[5] = 7;
     expect(o.dataEquals(out, 2)).toBe(false);
+    const plain: number[] = [];
+    expect(o.copyDataInto(plain, 0)).toBe(o.dataSize());
+    expect(o.dataEquals(plain)).toBe(true);
   });
 
   it('sees setData and setValue', () => {

@@ -34,6 +34,11 @@ export class CalloutHandle {
   _hook = -1;
   /** @internal the running callout's library index, -1 outside callouts. */
   _library = -1;
+  /**
+   * @internal what the engine's observer keeps with this handle (the trace recorder's memo):
+   * cheaper than a WeakMap entry per handle, of which a busy server makes thousands a second.
+   */
+  _observed: unknown = undefined;
 
   readonly #arguments = new Map<string, TaggedValue>();
   /** Context stores by library index; made on first use, as most handles never need one. */

@@ -96,6 +96,8 @@ export interface TraceRecorder extends HooksObserver {
 
 /** What the recorder keeps per callout handle. */
 interface HandleMemo {
+  /** Which recorder made it (its memo map stands for it). */
+  owner: object;
   /** The request the handle belongs to, once known (a handle keeps it for life). */
   request: number | undefined;
   /** Hooks started and not yet ended, innermost last (hookEnd comes after the engine has
@@ -169,14 +171,22 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
   // callout are the arguments before the next on the same hook (nothing runs in between), and
   // each snapshot is refreshed from the last one, reusing the objects of unchanged items (less
   // memory, equality by identity). Events come in runs on one handle: the last one is at hand.
+  // Kept in the engine handle's `_observed` slot (a WeakMap entry per handle costs far more to
+  // collect); a handle that has no such slot, or whose slot another recorder took, uses the map.
   const memos = new WeakMap<object, HandleMemo>();
   let lastHandle: object | undefined;
   let lastMemo: HandleMemo | undefined;
   const memoOf = (handle: CalloutHandle): HandleMemo => {
     if (handle === lastHandle && lastMemo !== undefined) return lastMemo;
-    let memo = memos.get(handle);
+    const slot = handle as unknown as { _observed?: unknown };
+    const own = slot._observed;
+    let memo =
+      own instanceof Object && (own as HandleMemo).owner === memos
+        ? (own as HandleMemo)
+        : memos.get(handle);
     if (!memo) {
       memo = {
+        owner: memos,
         request: undefined,
         openHooks: [],
         arguments: undefined,
@@ -185,7 +195,8 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
         names: { revision: -1, names: [], tags: [] },
         contexts: new Map(),
       };
-      memos.set(handle, memo);
+      if ('_observed' in slot && slot._observed === undefined) slot._observed = memo;
+      else memos.set(handle, memo);
     }
     lastHandle = handle;
     lastMemo = memo;
@@ -199,7 +210,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
   };
   const requests = createRequestTracker();
   const requestOf = (handle: CalloutHandle, hook: string, memo = memoOf(handle)): number => {
-    memo.request ??= requests.of(handle, hook);
+    memo.request ??= requests.assign(hook);
     return memo.request;
   };
 

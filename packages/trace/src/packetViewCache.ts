@@ -12,12 +12,16 @@ import type { JsonValue } from './types';
 //   replacement of `pkt.options` is seen), each with the same value bytes (a copy is kept, so a
 //   write into the array `getData()` gave is seen) and, recursively, the same sub-options.
 // When something changed, the view is rebuilt, reusing the entries of the options that did not.
-// One WeakMap entry per packet; the bytes of a list live in one array.
+// The last few packets are remembered; the bytes of a list live in one array.
+
+/** How many packets a cache remembers. */
+const RECENT = 8;
 
 interface ListMemo {
   options: Option[];
-  /** The value bytes of every option, end to end; option i's are [ends[i-1], ends[i]). */
-  bytes: Uint8Array;
+  /** The value bytes of every option, end to end; option i's are [ends[i-1], ends[i]). A
+   * plain array: a typed array each would cost far more to collect. */
+  bytes: number[];
   ends: number[];
   entries: Record<string, JsonValue>[];
   subs: (ListMemo | undefined)[];
@@ -45,7 +49,7 @@ interface PacketMemo {
   hlen: number;
   hops: number;
   flags: number;
-  chaddr: Uint8Array | undefined;
+  chaddr: number[] | undefined;
   /** DHCPv6. */
   msgType: number;
   relays: RelayMemo[] | undefined;
@@ -74,9 +78,7 @@ function listFresh(list: readonly Option[], memo: ListMemo): boolean {
 /** The view of a list, reusing the entries of `old` for options that did not change. */
 function buildList(list: readonly Option[], old: ListMemo | undefined): ListMemo {
   const n = list.length;
-  let size = 0;
-  for (let i = 0; i < n; i++) size += (list[i] as Option).dataSize();
-  const bytes = new Uint8Array(size);
+  const bytes: number[] = [];
   const ends: number[] = new Array(n);
   const entries: Record<string, JsonValue>[] = new Array(n);
   const subs: (ListMemo | undefined)[] = new Array(n);
@@ -104,10 +106,18 @@ function buildList(list: readonly Option[], old: ListMemo | undefined): ListMemo
   return { options: list.slice(), bytes, ends, entries, subs, view };
 }
 
-function chaddrMatches(packet: Pkt4, kept: Uint8Array | undefined): boolean {
+function chaddrMatches(packet: Pkt4, kept: number[] | undefined): boolean {
   return (
     kept !== undefined && kept.length === Math.min(packet.hlen, 16) && packet.chaddrStartsWith(kept)
   );
+}
+
+function chaddrCopy(packet: Pkt4): number[] {
+  const chaddr = packet.chaddr;
+  const n = Math.min(packet.hlen, 16, chaddr.length);
+  const out: number[] = new Array(n);
+  for (let i = 0; i < n; i++) out[i] = chaddr[i] as number;
+  return out;
 }
 
 function relaysFresh(packet: Pkt6, memos: readonly RelayMemo[] | undefined): boolean {
@@ -213,7 +223,7 @@ function buildPacket(packet: AnyPkt, old: PacketMemo | undefined): PacketMemo | 
     hlen: v4 ? packet.hlen : 0,
     hops: v4 ? packet.hops : 0,
     flags: v4 ? packet.flags : 0,
-    chaddr: v4 ? packet.chaddr.slice(0, Math.min(packet.hlen, 16)) : undefined,
+    chaddr: v4 ? chaddrCopy(packet) : undefined,
     msgType: v4 ? 0 : packet.msgType,
     relays,
   };
@@ -237,21 +247,41 @@ export interface PacketViewCache {
  * that did not change. Views are shared: treat them as read-only.
  */
 export function createPacketViewCache(): PacketViewCache {
-  const packets = new WeakMap<AnyPkt, PacketMemo>();
+  // The last few packets seen, newest at `next - 1`: a server has only a few in flight, and a
+  // WeakMap entry per packet would cost several times the view itself to collect. A packet
+  // pushed out only means its next view is built afresh.
+  const packets: (AnyPkt | undefined)[] = new Array(RECENT).fill(undefined);
+  const memos: (PacketMemo | undefined)[] = new Array(RECENT).fill(undefined);
+  let next = 0;
+  const find = (packet: AnyPkt): number => {
+    for (let i = 0; i < RECENT; i++) {
+      const at = (next - 1 - i + RECENT) % RECENT;
+      if (packets[at] === packet) return at;
+    }
+    return -1;
+  };
   const view = (value: unknown): JsonValue | undefined => {
     if (!isPacket(value)) return undefined;
     // something packet-shaped that is not ours: no epoch to rely on
     if (typeof value.getEpoch !== 'function') return packetJsonView(value);
-    const memo = packets.get(value);
+    const at = find(value);
+    const memo = at < 0 ? undefined : memos[at];
     if (memo !== undefined && packetFresh(value, memo)) return memo.view;
     const made = buildPacket(value, memo);
     if (made === undefined) return undefined;
-    packets.set(value, made);
+    if (at >= 0) {
+      memos[at] = made;
+    } else {
+      packets[next] = value;
+      memos[next] = made;
+      next = (next + 1) % RECENT;
+    }
     return made.view;
   };
   view.peek = (value: unknown): JsonValue | undefined => {
     if (!isPacket(value)) return undefined;
-    const memo = typeof value.getEpoch === 'function' ? packets.get(value) : undefined;
+    const at = typeof value.getEpoch === 'function' ? find(value) : -1;
+    const memo = at < 0 ? undefined : memos[at];
     if (memo !== undefined && packetFresh(value, memo)) return memo.view;
     return packetJsonView(value);
   };

@@ -9,11 +9,11 @@ export function guessRequestKind(hook: string): RequestKind {
 }
 
 /**
- * Internal to the recorder: which request each callout handle belongs to. A handle keeps its
- * request for life, so a packet parked in one request and resumed later still shows there.
+ * Internal to the recorder: the requests and which one is open. The recorder keeps each callout
+ * handle's request with the handle, for life, so a packet parked in one request and resumed
+ * later still shows there.
  */
 export function createRequestTracker() {
-  const byHandle = new WeakMap<object, number>();
   const requests: TraceRequest[] = [];
   // Open requests, innermost last. A begin of the same kind inside an open request is the same
   // unit of work announced twice (a host wrapping `server.receive` in its own request while
@@ -54,12 +54,10 @@ export function createRequestTracker() {
     implicit(hook: string): number {
       return add(guessRequestKind(hook), hook);
     },
-    of(handle: object, hook: string): number {
-      const known = byHandle.get(handle);
-      if (known !== undefined) return known;
-      const id = open[open.length - 1]?.id ?? add(guessRequestKind(hook), hook);
-      byHandle.set(handle, id);
-      return id;
+    /** The request a handle first seen now belongs to: the open one, else one of its own. The
+     * caller keeps the answer with the handle (a handle keeps its request for life). */
+    assign(hook: string): number {
+      return open[open.length - 1]?.id ?? add(guessRequestKind(hook), hook);
     },
     list(): TraceRequest[] {
       return requests.map((request) => ({ ...request }));
