@@ -50,8 +50,8 @@ export function assignLease4(server: Dhcp4Server, ex: Exchange4, fake: boolean):
       }
     }
   }
-  const handle = server.handleOf(ex);
-  clientName4(server, ex, handle);
+  server.handleOf(ex); // lease assignment has the query's handle at the latest (R76)
+  clientName4(server, ex);
   const reserved = ex.reservation?.ipAddress;
   const others = reservedForOthers(subnet.config, ex.reservation);
   let lease: Lease4 | undefined;

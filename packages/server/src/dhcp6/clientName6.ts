@@ -1,45 +1,19 @@
 import { Option } from '@hookscope/dhcp';
 import type { ServerConfig6 } from '../config/configModel';
-import { CPP } from '../cppTypes';
-import { DdnsParams } from '../subnet';
+import { ddnsUpdate, decodeDomainName, encodeDomainName } from '../ddns';
 import type { Dhcp6Server } from './dhcp6Server';
 import type { Exchange6 } from './exchange6';
+import { FAMILY6 } from './family6';
 import { iaEntries } from './packet6';
-
-const text = new TextDecoder();
-const encoder = new TextEncoder();
 
 /** Client FQDN (39) flag bits (RFC 4704). */
 const FLAG_S = 0x01;
 const FLAG_O = 0x02;
 const FLAG_N = 0x04;
 
-/** The name of a Client FQDN option: "host" (partial) or "host.example.org." (full). */
-function decodeName(data: Uint8Array): string {
-  const parts: string[] = [];
-  let i = 1;
-  let complete = false;
-  while (i < data.length) {
-    const len = data[i] ?? 0;
-    if (len === 0) {
-      complete = true;
-      break;
-    }
-    parts.push(text.decode(data.subarray(i + 1, i + 1 + len)));
-    i += len + 1;
-  }
-  return parts.join('.') + (complete ? '.' : '');
-}
-
 /** Flags and name in wire form; a name ending in a dot is full (ends with the root label). */
 function encodeName(flags: number, name: string): Uint8Array {
-  const out: number[] = [flags];
-  for (const part of name.split('.').filter((p) => p !== '')) {
-    const bytes = encoder.encode(part);
-    out.push(bytes.length, ...bytes);
-  }
-  if (name.endsWith('.')) out.push(0);
-  return Uint8Array.from(out);
+  return Uint8Array.from([flags, ...encodeDomainName(name, name.endsWith('.'))]);
 }
 
 /** Kea's D2ClientMgr::qualifyName with a trailing dot: `name.suffix.` (no suffix: `name.`). */
@@ -93,7 +67,7 @@ export function clientName6(server: Dhcp6Server, ex: Exchange6): void {
   if (fqdn) {
     const data = fqdn.getData();
     clientFlags = data[0] ?? 0;
-    clientName = decodeName(data);
+    clientName = decodeDomainName(data, 1);
   } else {
     if (!enabled || mode === 'never' || mode === 'when-present') {
       if (reserved) ex.hostname = reserved;
@@ -110,42 +84,16 @@ export function clientName6(server: Dhcp6Server, ex: Exchange6): void {
   else hostname = qualifyName(clientName, suffix);
   hostname = hostname.toLowerCase();
   const flags = answerFlags(clientFlags, config, enabled);
-  let fwd = (flags & FLAG_S) !== 0;
-  let rev = (flags & FLAG_N) === 0;
-  const h = server.common.ddnsUpdate;
-  const d = server.driver;
-  const handle = server.handleOf(ex);
-  if (d.present(h)) {
-    handle.deleteAllArguments();
-    handle.setArgument('query6', ex.query, CPP.pkt6);
-    handle.setArgument('response6', ex.response, CPP.pkt6);
-    handle.setArgument('subnet6', ex.subnet, server.subnetTag);
-    handle.setArgument('hostname', hostname, CPP.string);
-    handle.setArgument('fwd-update', fwd, CPP.bool);
-    handle.setArgument('rev-update', rev, CPP.bool);
-    handle.setArgument('ddns-params', ddnsParams(config), CPP.ddnsParams);
-    d.call(h, handle);
-    // the directions change the lease, not the answer's flags (as in Kea)
-    hostname = handle.getArgument<string>('hostname');
-    fwd = handle.getArgument<boolean>('fwd-update');
-    rev = handle.getArgument<boolean>('rev-update');
-    handle.deleteAllArguments();
-  } else d.reached(h, handle);
-  ex.response.addOption(new Option('v6', 39, encodeName(flags, hostname)));
-  ex.hostname = hostname;
-  ex.fwdUpdate = fwd;
-  ex.revUpdate = rev;
-}
-
-function ddnsParams(config: ServerConfig6): DdnsParams {
-  return new DdnsParams(
-    config.ddnsEnabled,
-    config.ddnsQualifyingSuffix,
-    config.ddnsOverrideNoUpdate,
-    config.ddnsOverrideClientUpdate,
-    config.ddnsReplaceClientName,
-    config.ddnsGeneratedPrefix,
-  );
+  // the callouts' directions change the lease, not the answer's flags (as in Kea)
+  const decided = ddnsUpdate(server, FAMILY6, ex, config, {
+    hostname,
+    fwd: (flags & FLAG_S) !== 0,
+    rev: (flags & FLAG_N) === 0,
+  });
+  ex.response.addOption(new Option('v6', 39, encodeName(flags, decided.hostname)));
+  ex.hostname = decided.hostname;
+  ex.fwdUpdate = decided.fwd;
+  ex.revUpdate = decided.rev;
 }
 
 /**
