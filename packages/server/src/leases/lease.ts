@@ -14,11 +14,27 @@ export function leaseStateName(state: number): string {
   return STATE_NAMES[state] ?? `unknown (${state})`;
 }
 
+/** What both lease kinds share: the times (Kea's Lease base class). */
+abstract class LeaseTimes {
+  abstract validLft: number;
+  /** client last transmission time, seconds of the simulated clock */
+  abstract cltt: number;
+
+  /** Seconds since the epoch of the simulated clock when the lease ends. */
+  getExpirationTime(): number {
+    return this.cltt + this.validLft;
+  }
+
+  expired(nowSeconds: number): boolean {
+    return this.getExpirationTime() <= nowSeconds;
+  }
+}
+
 /**
  * A DHCPv4 lease: the object callouts receive as `lease4` (Kea's Lease4Ptr). Live: a callout
  * that changes a field of the object the server still holds changes the lease.
  */
-export class Lease4 {
+export class Lease4 extends LeaseTimes {
   constructor(
     public addr: string,
     /** hardware address as "aa:bb:..", undefined when the client sent none */
@@ -33,15 +49,8 @@ export class Lease4 {
     public fqdnFwd = false,
     public fqdnRev = false,
     public state: number = LeaseState.DEFAULT,
-  ) {}
-
-  /** Seconds since the epoch of the simulated clock when the lease ends. */
-  getExpirationTime(): number {
-    return this.cltt + this.validLft;
-  }
-
-  expired(nowSeconds: number): boolean {
-    return this.getExpirationTime() <= nowSeconds;
+  ) {
+    super();
   }
 
   clone(): Lease4 {
@@ -83,7 +92,7 @@ export class Lease4 {
 export type Lease6Type = 'IA_NA' | 'IA_TA' | 'IA_PD';
 
 /** A DHCPv6 lease (address or delegated prefix): the object callouts receive as `lease6`. */
-export class Lease6 {
+export class Lease6 extends LeaseTimes {
   constructor(
     public type: Lease6Type,
     public addr: string,
@@ -100,14 +109,8 @@ export class Lease6 {
     public fqdnFwd = false,
     public fqdnRev = false,
     public state: number = LeaseState.DEFAULT,
-  ) {}
-
-  getExpirationTime(): number {
-    return this.cltt + this.validLft;
-  }
-
-  expired(nowSeconds: number): boolean {
-    return this.getExpirationTime() <= nowSeconds;
+  ) {
+    super();
   }
 
   clone(): Lease6 {
