@@ -22,6 +22,7 @@ import {
   snapshotLibraryContext,
 } from './snapshotHandle';
 import {
+  type BeforeAfter,
   type CalloutEvent,
   type JsonObject,
   type JsonValue,
@@ -108,6 +109,8 @@ interface HandleMemo {
   argumentsFresh: boolean;
   hook: number;
   names: ArgumentNames;
+  /** The last arguments before/after pair, shared by the next event when unchanged. */
+  argumentsPair: BeforeAfter<SnapshotMap> | undefined;
   /** Each library's last context snapshot. */
   contexts: Map<number, ContextMemo>;
 }
@@ -141,6 +144,26 @@ function toJsonValue(value: unknown): JsonValue {
   } catch {
     return { $opaque: typeof value };
   }
+}
+
+const STATUS_PAIRS = Array.from({ length: 4 }, (_, before) =>
+  Array.from({ length: 4 }, (_, after) => ({ before, after })),
+);
+
+/** The status pair, shared for Kea's four next-step values. */
+function statusPair(before: number, after: number): BeforeAfter<number> {
+  return STATUS_PAIRS[before]?.[after] ?? { before, after };
+}
+
+/** `kept` again when it holds exactly these two maps, else a new pair. */
+function samePair(
+  kept: BeforeAfter<SnapshotMap> | undefined,
+  before: SnapshotMap,
+  after: SnapshotMap,
+): BeforeAfter<SnapshotMap> {
+  return kept !== undefined && kept.before === before && kept.after === after
+    ? kept
+    : { before, after };
 }
 
 function thrownOf(thrown: unknown): { name: string; message: string; stack?: string } {
@@ -193,6 +216,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
         argumentsFresh: false,
         hook: -1,
         names: { revision: -1, names: [], tags: [] },
+        argumentsPair: undefined,
         contexts: new Map(),
       };
       if ('_observed' in slot && slot._observed === undefined) slot._observed = memo;
@@ -314,12 +338,20 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       memo.arguments = argumentsAfter;
       memo.argumentsFresh = true;
       memo.hook = hookIndex;
-      const status = { before: entry.statusBefore, after: handle.getStatus() };
-      const args = { before: entry.argumentsBefore, after: argumentsAfter };
-      const context = { before: entry.contextBefore, after: contextAfter };
+      const statusAfter = handle.getStatus();
+      const thrown = 'thrown' in outcome && outcome.thrown !== undefined;
+      // unchanged pairs are shared between events (a trace holds thousands): read-only
+      const status = thrown
+        ? { before: entry.statusBefore, after: statusAfter }
+        : statusPair(entry.statusBefore, statusAfter);
+      const args = samePair(memo.argumentsPair, entry.argumentsBefore, argumentsAfter);
+      memo.argumentsPair = args;
+      const contexts = memo.contexts.get(libraryIndex);
+      const context = samePair(contexts?.pair, entry.contextBefore, contextAfter);
+      if (contexts !== undefined) contexts.pair = context;
       const durationNs = Math.max(0, Math.round((endedMs - entry.startedMs) * 1e6));
       let event: CalloutEvent;
-      if ('thrown' in outcome && outcome.thrown !== undefined) {
+      if (thrown) {
         event = {
           type: 'callout',
           seq: entry.seq,
@@ -331,7 +363,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
           arguments: args,
           context,
           durationNs,
-          thrown: thrownOf(outcome.thrown),
+          thrown: thrownOf((outcome as { thrown: unknown }).thrown),
         };
         threw = { event, handle };
       } else if (outcome.returned === undefined) {

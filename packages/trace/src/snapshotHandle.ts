@@ -2,7 +2,7 @@ import type { CalloutHandle } from '@hookscope/engine';
 import type { SnapshotSerializer } from './createSnapshotSerializer';
 import { snapshotEqual } from './jsonEqual';
 import { tagOf } from './tagOf';
-import type { Snapshot, SnapshotMap } from './types';
+import type { BeforeAfter, Snapshot, SnapshotMap } from './types';
 
 // Optional engine extras, used when the handle has them: the tag a value was stored with (shown
 // instead of one derived from the value, e.g. "uint32", "Pkt4Ptr"), revision counters that say
@@ -189,6 +189,8 @@ export interface ContextMemo {
   snapshot: SnapshotMap;
   revision: number | undefined;
   primitive: boolean;
+  /** The caller's: the last before/after pair it made of this library's snapshots. */
+  pair?: BeforeAfter<SnapshotMap>;
 }
 
 /**
@@ -230,5 +232,7 @@ export function snapshotLibraryContext(
     kept.primitive = primitive;
     return kept;
   }
-  return { snapshot, revision, primitive };
+  return kept?.pair === undefined
+    ? { snapshot, revision, primitive }
+    : { snapshot, revision, primitive, pair: kept.pair };
 }
