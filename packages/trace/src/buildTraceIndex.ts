@@ -1,5 +1,12 @@
 import { snapshotMapEqual } from './jsonEqual';
-import type { CalloutEvent, TraceDocument, TraceEvent, TraceLibrary, TraceRequest } from './types';
+import {
+  type CalloutEvent,
+  REQUEST_KINDS,
+  type TraceDocument,
+  type TraceEvent,
+  type TraceLibrary,
+  type TraceRequest,
+} from './types';
 
 /**
  * Bits of a callout's flags. STATUS_CHANGED, THREW and NONZERO_RETURN are set when the index is
@@ -29,7 +36,11 @@ export const CalloutFlag = {
  * needs it (snapshots, logs, diffs, breakpoints on values, compare).
  */
 export interface TraceColumns {
-  readonly requests: readonly TraceRequest[];
+  readonly requestCount: number;
+  /** Request id, kind (an index into REQUEST_KINDS) and summary by position (see `getRequest`). */
+  readonly requestIds: Float64Array;
+  readonly requestKinds: Uint8Array;
+  readonly requestSummaries: readonly string[];
   readonly libraries: readonly TraceLibrary[];
   readonly requestCalloutStart: Int32Array;
   readonly requestOccurrenceStart: Int32Array;
@@ -62,6 +73,7 @@ export interface TraceColumns {
 
 export interface TraceIndex extends TraceColumns {
   readonly trace: TraceDocument;
+  readonly requests: readonly TraceRequest[];
   readonly requestPositionById: ReadonlyMap<number, number>;
   /** `requestEvents.subarray(requestEventStart[r], requestEventStart[r + 1])` = event indexes. */
   readonly requestEventStart: Int32Array;
@@ -276,9 +288,22 @@ export function buildTraceIndex(trace: TraceDocument): TraceIndex {
   }
   for (let c = 0; c < calloutTotal; c++) calloutOccurrence[c] = renumber[calloutOccurrence[c]!]!;
 
+  const requestIds = new Float64Array(n);
+  const requestKinds = new Uint8Array(n);
+  const requestSummaries: string[] = [];
+  for (const [position, request] of requests.entries()) {
+    requestIds[position] = request.id;
+    requestKinds[position] = Math.max(0, REQUEST_KINDS.indexOf(request.kind));
+    requestSummaries.push(request.summary);
+  }
+
   return {
     trace,
     requests,
+    requestCount: n,
+    requestIds,
+    requestKinds,
+    requestSummaries,
     libraries: trace.libraries,
     requestPositionById,
     requestEventStart,

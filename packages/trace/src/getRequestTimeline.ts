@@ -1,4 +1,5 @@
 import { CalloutFlag, type TraceColumns } from './buildTraceIndex';
+import { getRequest } from './traceColumns';
 import type { TraceRequest } from './types';
 
 export const STATUS_NAMES = ['CONTINUE', 'SKIP', 'DROP', 'PARK'] as const;
@@ -79,7 +80,7 @@ export function getCalloutBadges(index: TraceColumns, position: number): Callout
  * Throws RangeError for a position outside the trace's requests.
  */
 export function getRequestTimeline(index: TraceColumns, position: number): RequestTimeline {
-  const request = index.requests[position];
+  const request = getRequest(index, position);
   if (!request) throw new RangeError(`no request at position ${position}`);
   const rows: TimelineRow[] = index.libraries
     .slice()
@@ -142,7 +143,7 @@ export interface RequestOverviewEntry {
 
 /** A light row per request for the overview list; cheap enough to compute on demand. */
 export function getRequestOverview(index: TraceColumns, position: number): RequestOverviewEntry {
-  const request = index.requests[position];
+  const request = getRequest(index, position);
   if (!request) throw new RangeError(`no request at position ${position}`);
   return {
     position,

@@ -42,7 +42,7 @@ export function getStepKey(index: TraceColumns, position: number): StepKey {
 export function findStep(index: TraceColumns, key: StepKey): number | undefined {
   const occurrence = (index.requestOccurrenceStart[key.request] ?? -1) + key.column;
   if (
-    key.request >= index.requests.length ||
+    key.request >= index.requestCount ||
     occurrence >= index.requestOccurrenceStart[key.request + 1]!
   ) {
     return undefined;

@@ -1,4 +1,15 @@
 import type { TraceColumns, TraceIndex } from './buildTraceIndex';
+import { REQUEST_KINDS, type TraceRequest } from './types';
+
+/** The request at a position, made from the columns; undefined outside the trace. */
+export function getRequest(columns: TraceColumns, position: number): TraceRequest | undefined {
+  if (!(position >= 0 && position < columns.requestCount)) return undefined;
+  return {
+    id: columns.requestIds[position]!,
+    kind: REQUEST_KINDS[columns.requestKinds[position]!] ?? 'packet',
+    summary: columns.requestSummaries[position]!,
+  };
+}
 
 /** What the timeline and the position line name a callout by. */
 export interface CalloutLabel {
@@ -22,7 +33,8 @@ export function getCalloutLabel(columns: TraceColumns, position: number): Callou
 /**
  * The index's columns, copied, ready to post from a worker: `transfer` lists the copies'
  * buffers, so the page receives them without a second copy while the worker keeps its own
- * (its stepping and lazy flags go on using them). A few megabytes for 10,000 requests.
+ * (its stepping and lazy flags go on using them). A few megabytes for 10,000 requests; only
+ * the summaries, hook, callout and library names are strings.
  */
 export function getTraceColumns(index: TraceIndex): {
   columns: TraceColumns;
@@ -35,7 +47,10 @@ export function getTraceColumns(index: TraceIndex): {
     return out;
   };
   const columns: TraceColumns = {
-    requests: index.requests,
+    requestCount: index.requestCount,
+    requestIds: copy(index.requestIds),
+    requestKinds: copy(index.requestKinds),
+    requestSummaries: index.requestSummaries,
     libraries: index.libraries,
     requestCalloutStart: copy(index.requestCalloutStart),
     requestOccurrenceStart: copy(index.requestOccurrenceStart),

@@ -4,7 +4,7 @@ import { createSyntheticTrace } from '../src/createSyntheticTrace';
 import { getCalloutBadges, getRequestTimeline } from '../src/getRequestTimeline';
 import { findStep, getStepKey } from '../src/stepKey';
 import { nextHook, nextRequest } from '../src/stepping';
-import { getCalloutLabel, getTraceColumns } from '../src/traceColumns';
+import { getCalloutLabel, getRequest, getTraceColumns } from '../src/traceColumns';
 
 const trace = createSyntheticTrace({ requests: 60, libraries: 4, dropEvery: 20, throwEvery: 7 });
 const index = buildTraceIndex(trace);
@@ -14,9 +14,12 @@ describe('getTraceColumns', () => {
     const { columns, transfer } = getTraceColumns(structuredClone(index));
     const posted = structuredClone(columns, { transfer });
     expect('trace' in posted).toBe(false);
+    expect(posted.requestCount).toBe(index.requests.length);
     for (let r = 0; r < index.requests.length; r++) {
+      expect(getRequest(posted, r)).toEqual(index.requests[r]);
       expect(getRequestTimeline(posted, r)).toEqual(getRequestTimeline(index, r));
     }
+    expect(getRequest(posted, index.requests.length)).toBeUndefined();
     let threw = 0;
     for (let c = 0; c < index.calloutCount; c++) {
       const event = getCalloutEvent(index, c);
