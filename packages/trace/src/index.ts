@@ -68,7 +68,7 @@ export {
 } from './stepping';
 export { tagOf } from './tagOf';
 export type { CalloutLabel } from './traceColumns';
-export { getCalloutLabel, getTraceColumns } from './traceColumns';
+export { getCalloutLabel, getRequest, getTraceColumns } from './traceColumns';
 export type { BeforeAfterRefs, SnapshotRefMap, TraceFileV2 } from './traceFileV2';
 export { TRACE_FILE_VERSION_2 } from './traceFileV2';
 export type {
