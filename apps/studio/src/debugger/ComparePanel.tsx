@@ -27,7 +27,7 @@ export function ComparePanel({ onGoToDifference }: { onGoToDifference: () => voi
       ) : (
         <p data-testid="first-difference">The two runs do not differ.</p>
       )}
-      {request < columns.requests.length ? (
+      {request < columns.requestCount ? (
         <Timeline
           columns={columns}
           request={request}

@@ -64,7 +64,7 @@ export const RequestOverview = memo(function RequestOverview({
 }) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: columns.requests.length,
+    count: columns.requestCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -75,7 +75,7 @@ export const RequestOverview = memo(function RequestOverview({
   return (
     <nav className="request-overview" aria-label="Requests">
       <h3>
-        Requests <span className="count">({columns.requests.length})</span>
+        Requests <span className="count">({columns.requestCount})</span>
       </h3>
       <div ref={scroller} className="request-scroller" data-testid="request-scroller">
         <ol style={{ height: virtualizer.getTotalSize() }} className="request-rows">

@@ -1,4 +1,4 @@
-import { getCalloutLabel } from '@hookscope/trace';
+import { getCalloutLabel, getRequest } from '@hookscope/trace';
 import { useEffect, useRef, useState } from 'react';
 import { BreakpointsPanel } from './BreakpointsPanel';
 import { ComparePanel } from './ComparePanel';
@@ -185,7 +185,7 @@ function DebuggerLayout() {
         </div>
         <div className="debugger-main">
           <h3 className="request-title">
-            Request {columns.requests[request]?.id}: {columns.requests[request]?.summary}
+            Request {getRequest(columns, request)?.id}: {getRequest(columns, request)?.summary}
           </h3>
           <div className="timelines">
             <Timeline

@@ -132,12 +132,12 @@ function placeIn(
   if (keepPlace && previous.trace && previous.cursor !== undefined) {
     const key = getStepKey(previous.trace.columns, previous.cursor);
     cursor = findStep(columns, key);
-    if (cursor === undefined && key.request < columns.requests.length) {
+    if (cursor === undefined && key.request < columns.requestCount) {
       request = key.request;
       cursor = firstCalloutOfRequest(columns, key.request);
     }
   } else if (keepPlace && previous.trace) {
-    request = Math.min(previous.request, Math.max(0, columns.requests.length - 1));
+    request = Math.min(previous.request, Math.max(0, columns.requestCount - 1));
   }
   if (cursor === undefined && request === 0 && columns.calloutCount > 0) cursor = 0;
   if (cursor !== undefined) request = columns.calloutRequest[cursor]!;
@@ -229,7 +229,7 @@ export function createDebuggerStore(service: TraceService = getTraceService()): 
       },
       selectRequest(request) {
         const { trace } = getState();
-        if (!trace || request < 0 || request >= trace.columns.requests.length) return;
+        if (!trace || request < 0 || request >= trace.columns.requestCount) return;
         const first = firstCalloutOfRequest(trace.columns, request);
         setState(
           first === undefined
@@ -276,7 +276,7 @@ export function createDebuggerStore(service: TraceService = getTraceService()): 
         if (!trace || !key) return;
         const position = findStep(trace.columns, key);
         if (position !== undefined) getState().actions.moveTo(position);
-        else if (key.request < trace.columns.requests.length) {
+        else if (key.request < trace.columns.requestCount) {
           getState().actions.selectRequest(key.request);
         }
       },
