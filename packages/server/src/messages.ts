@@ -179,6 +179,42 @@ const TEMPLATES: Record<string, MessageDef> = {
     'INFO',
     'lease %1 declined by client %2; unavailable for %3 seconds',
   ),
+  DHCP4_HOOK_LEASE4_RELEASE_SKIP: m(
+    'hooks',
+    'DEBUG',
+    '%1: the lease is not released: a lease4_release callout set skip',
+    40,
+  ),
+  DHCP4_HOOK_DECLINE_SKIP: m(
+    'hooks',
+    'DEBUG',
+    '%1: the lease is not declined: a lease4_decline callout set skip or drop',
+    40,
+  ),
+  DHCP6_HOOK_LEASE6_RELEASE_NA_SKIP: m(
+    'hooks',
+    'DEBUG',
+    '%1: the address lease is not released: a lease6_release callout set skip',
+    40,
+  ),
+  DHCP6_HOOK_LEASE6_RELEASE_PD_SKIP: m(
+    'hooks',
+    'DEBUG',
+    '%1: the prefix lease is not released: a lease6_release callout set skip',
+    40,
+  ),
+  DHCP6_HOOK_DECLINE_SKIP: m(
+    'hooks',
+    'DEBUG',
+    '%1: address %2 is not declined: a lease6_decline callout set skip',
+    40,
+  ),
+  DHCP6_HOOK_DECLINE_DROP: m(
+    'hooks',
+    'DEBUG',
+    '%1: the DECLINE is dropped: a lease6_decline callout set drop',
+    40,
+  ),
   DHCPX_LEASE_RECLAIM: ids(
     m('alloc-engine', 'DEBUG', 'reclaiming the expired lease of %1', 50),
     'ALLOC_ENGINE_V4_LEASE_RECLAIM',

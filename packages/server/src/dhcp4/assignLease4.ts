@@ -1,6 +1,7 @@
 import { DHCPNAK, type HWAddr } from '@hookscope/dhcp';
 import { CPP } from '../cppTypes';
 import { Lease4, LeaseState } from '../leases/lease';
+import { callQueryHook } from '../queryHook';
 import { reservedForOthers } from './allocator4';
 import { clientName4 } from './clientName4';
 import type { Dhcp4Server } from './dhcp4Server';
@@ -171,22 +172,23 @@ function select(
     subnet.id,
   );
   ddnsFields(ex, lease);
-  const h = server.common.leaseSelect;
-  const d = server.driver;
-  const handle = server.handleOf(ex);
-  if (d.present(h)) {
-    handle.deleteAllArguments();
-    handle.setArgument('query4', ex.query, CPP.pkt4);
-    handle.setArgument('subnet4', subnet, server.subnetTag);
-    handle.setArgument('fake_allocation', fake, CPP.bool);
-    if (server.features.offerLifetimeArgument) handle.setArgument('offer_lft', 0, CPP.uint32);
-    handle.setArgument('lease4', lease, CPP.lease4);
-    d.call(h, handle);
-    const status = handle.getStatus();
-    lease = handle.getArgument<Lease4 | undefined>('lease4');
-    handle.deleteAllArguments();
-    if (status === 1 || !lease) return undefined;
-  } else d.reached(h, handle);
+  const candidate = lease;
+  const status = callQueryHook(
+    server,
+    ex,
+    server.common.leaseSelect,
+    (handle) => {
+      handle.setArgument('query4', ex.query, CPP.pkt4);
+      handle.setArgument('subnet4', subnet, server.subnetTag);
+      handle.setArgument('fake_allocation', fake, CPP.bool);
+      if (server.features.offerLifetimeArgument) handle.setArgument('offer_lft', 0, CPP.uint32);
+      handle.setArgument('lease4', candidate, CPP.lease4);
+    },
+    (handle) => {
+      lease = handle.getArgument<Lease4 | undefined>('lease4');
+    },
+  );
+  if (status === 1 || !lease) return undefined;
   if (!fake) {
     if (!server.store.add(lease)) server.store.update(lease); // add refuses a held address
     server.stats.add(server.stats.subnetName(lease.subnetId, 'assigned-addresses'));
@@ -204,12 +206,7 @@ function renew(server: Dhcp4Server, ex: Exchange4, existing: Lease4, fake: boole
   if (subnet) lease.validLft = subnet.config.timers.validLifetime;
   if (ex.hwaddr !== undefined) lease.hwaddr = ex.hwaddr;
   ddnsFields(ex, lease);
-  const h = server.common.leaseRenew;
-  const d = server.driver;
-  const handle = server.handleOf(ex);
-  let skip = false;
-  if (d.present(h)) {
-    handle.deleteAllArguments();
+  const status = callQueryHook(server, ex, server.common.leaseRenew, (handle) => {
     handle.setArgument('query4', ex.query, CPP.pkt4);
     handle.setArgument('subnet4', subnet, server.subnetTag);
     handle.setArgument(
@@ -219,28 +216,17 @@ function renew(server: Dhcp4Server, ex: Exchange4, existing: Lease4, fake: boole
     );
     handle.setArgument('hwaddr', ex.query.getHWAddr() as HWAddr, CPP.hwaddr);
     handle.setArgument('lease4', lease, CPP.lease4);
-    d.call(h, handle);
-    skip = handle.getStatus() === 1;
-    handle.deleteAllArguments();
-  } else d.reached(h, handle);
+  });
   // SKIP: the database is not touched and the lease keeps its previous values (the response's)
-  if (skip) return existing;
+  if (status === 1) return existing;
   if (!fake) server.store.update(lease);
   return lease;
 }
 
 /** An expired lease reused before reclamation: lease4_expire runs on the query's handle. */
 function expireInline(server: Dhcp4Server, ex: Exchange4, old: Lease4): void {
-  const h = server.common.leaseExpire;
-  const d = server.driver;
-  const handle = server.handleOf(ex);
-  if (!d.present(h)) {
-    d.reached(h, handle);
-    return;
-  }
-  handle.deleteAllArguments();
-  handle.setArgument('lease4', old, CPP.lease4);
-  handle.setArgument('remove_lease', false, CPP.bool);
-  d.call(h, handle);
-  handle.deleteAllArguments();
+  callQueryHook(server, ex, server.common.leaseExpire, (handle) => {
+    handle.setArgument('lease4', old, CPP.lease4);
+    handle.setArgument('remove_lease', false, CPP.bool);
+  });
 }

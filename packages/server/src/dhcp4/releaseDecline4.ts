@@ -1,4 +1,6 @@
 import { CPP } from '../cppTypes';
+import type { Lease4 } from '../leases/lease';
+import { callQueryHook } from '../queryHook';
 import type { Dhcp4Server } from './dhcp4Server';
 import type { Exchange4 } from './exchange4';
 import { requestedAddress } from './packet4';
@@ -6,24 +8,28 @@ import { requestedAddress } from './packet4';
 // RELEASE and DECLINE: no subnet selection and no answer. The query's handle is created at the
 // end of message processing at the latest (Kea 2.2); leases4_committed follows (sendResponse4).
 
+/** lease4_release / lease4_decline on the client's lease; false when SKIP or DROP keep it. */
+function leaseHook(server: Dhcp4Server, ex: Exchange4, hook: number, lease: Lease4): boolean {
+  const status = callQueryHook(server, ex, hook, (handle) => {
+    handle.setArgument('query4', ex.query, CPP.pkt4);
+    handle.setArgument('lease4', lease, CPP.lease4);
+  });
+  return status !== 1 && status !== 2;
+}
+
 /** RELEASE of ciaddr: lease4_release when the lease is the client's; SKIP/DROP keep it. */
 export function processRelease4(server: Dhcp4Server, ex: Exchange4): void {
   const query = ex.query;
   ex.committed = true;
   const address = query.getCiaddr();
   const lease = server.store.get(address);
-  const handle = server.handleOf(ex);
+  server.handleOf(ex);
   if (!lease || !server.ownedBy(lease, ex) || lease.state !== 0) return;
-  const h = server.common.leaseRelease;
-  if (server.driver.present(h)) {
-    handle.deleteAllArguments();
-    handle.setArgument('query4', query, CPP.pkt4);
-    handle.setArgument('lease4', lease, CPP.lease4);
-    server.driver.call(h, handle);
-    const status = handle.getStatus();
-    handle.deleteAllArguments();
-    if (status === 1 || status === 2) return;
-  } else server.driver.reached(h, handle);
+  if (!leaseHook(server, ex, server.common.leaseRelease, lease)) {
+    if (server.wants('DHCP4_HOOK_LEASE4_RELEASE_SKIP'))
+      server.say('DHCP4_HOOK_LEASE4_RELEASE_SKIP', query.getLabel());
+    return;
+  }
   server.store.delete(address);
   server.stats.add(server.stats.subnetName(lease.subnetId, 'assigned-addresses'), -1);
   ex.deleted.push(lease);
@@ -37,18 +43,13 @@ export function processDecline4(server: Dhcp4Server, ex: Exchange4): void {
   if (address === undefined) return;
   ex.committed = true;
   const lease = server.store.get(address);
-  const handle = server.handleOf(ex);
+  server.handleOf(ex);
   if (!lease || !server.ownedBy(lease, ex) || lease.state !== 0) return;
-  const h = server.common.leaseDecline;
-  if (server.driver.present(h)) {
-    handle.deleteAllArguments();
-    handle.setArgument('query4', query, CPP.pkt4);
-    handle.setArgument('lease4', lease, CPP.lease4);
-    server.driver.call(h, handle);
-    const status = handle.getStatus();
-    handle.deleteAllArguments();
-    if (status === 1 || status === 2) return;
-  } else server.driver.reached(h, handle);
+  if (!leaseHook(server, ex, server.common.leaseDecline, lease)) {
+    if (server.wants('DHCP4_HOOK_DECLINE_SKIP'))
+      server.say('DHCP4_HOOK_DECLINE_SKIP', query.getLabel());
+    return;
+  }
   const probation = server.config?.declineProbationPeriod ?? 86400;
   lease.hwaddr = undefined;
   lease.clientId = undefined;

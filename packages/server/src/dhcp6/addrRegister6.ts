@@ -1,5 +1,6 @@
 import { CPP } from '../cppTypes';
 import { Lease6, LeaseState } from '../leases/lease';
+import { callQueryHook } from '../queryHook';
 import type { Dhcp6Server } from './dhcp6Server';
 import type { Exchange6 } from './exchange6';
 import { iaAddrOption, iaEntries, iaidOf, iaOption, readU32 } from './packet6';
@@ -67,27 +68,19 @@ export function addrRegister6(server: Dhcp6Server, ex: Exchange6): void {
     ex.hwaddr,
   );
   lease.state = LeaseState.REGISTERED;
-  const h = server.hooks.addr6_register;
-  const d = server.driver;
-  let skip = false;
-  if (h >= 0 && d.present(h)) {
-    const handle = server.handleOf(ex);
-    handle.deleteAllArguments();
+  // before Kea 2.7.7 the message is refused earlier, so the hook point exists here
+  const status = callQueryHook(server, ex, server.hooks.addr6_register, (handle) => {
     handle.setArgument('query6', query, CPP.pkt6);
     handle.setArgument('response6', response, CPP.pkt6);
     handle.setArgument('address6', address, CPP.ioAddress);
     handle.setArgument('old_lease6', old, CPP.lease6);
     handle.setArgument('new_lease6', lease, CPP.lease6);
-    d.call(h, handle);
-    const status = handle.getStatus();
-    handle.deleteAllArguments();
-    if (status === 2) {
-      ex.response = undefined;
-      return;
-    }
-    skip = status === 1;
-  } else d.reached(h, ex.handle);
-  if (skip) return;
+  });
+  if (status === 2) {
+    ex.response = undefined;
+    return;
+  }
+  if (status === 1) return;
   if (old) server.store.delete(old);
   server.store.add(lease);
   ex.leases.push(lease);

@@ -1,6 +1,7 @@
 import type { Option } from '@hookscope/dhcp';
 import { CPP } from '../cppTypes';
 import { Lease6, LeaseState } from '../leases/lease';
+import { callQueryHook } from '../queryHook';
 import { clientName6 } from './clientName6';
 import type { Dhcp6Server } from './dhcp6Server';
 import type { Exchange6 } from './exchange6';
@@ -135,21 +136,22 @@ function select(server: Dhcp6Server, ex: Exchange6, ia: Option): Lease6 | undefi
     ex.fwdUpdate,
     ex.revUpdate,
   );
-  const h = server.common.leaseSelect;
-  const d = server.driver;
-  const handle = server.handleOf(ex);
-  if (d.present(h)) {
-    handle.deleteAllArguments();
-    handle.setArgument('query6', ex.query, CPP.pkt6);
-    handle.setArgument('subnet6', subnet, server.subnetTag);
-    handle.setArgument('fake_allocation', ex.fake, CPP.bool);
-    handle.setArgument('lease6', lease, CPP.lease6);
-    d.call(h, handle);
-    const status = handle.getStatus();
-    lease = handle.getArgument<Lease6 | undefined>('lease6');
-    handle.deleteAllArguments();
-    if (status === 1 || !lease) return undefined;
-  } else d.reached(h, handle);
+  const offered = lease;
+  const status = callQueryHook(
+    server,
+    ex,
+    server.common.leaseSelect,
+    (handle) => {
+      handle.setArgument('query6', ex.query, CPP.pkt6);
+      handle.setArgument('subnet6', subnet, server.subnetTag);
+      handle.setArgument('fake_allocation', ex.fake, CPP.bool);
+      handle.setArgument('lease6', offered, CPP.lease6);
+    },
+    (handle) => {
+      lease = handle.getArgument<Lease6 | undefined>('lease6');
+    },
+  );
+  if (status === 1 || !lease) return undefined;
   if (!ex.fake) {
     if (server.store.get(lease.type, lease.addr)) server.store.update(lease);
     else server.store.add(lease);
@@ -174,6 +176,14 @@ function select(server: Dhcp6Server, ex: Exchange6, ia: Option): Lease6 | undefi
 
 function usable(lease: Lease6, now: number): boolean {
   return lease.state === LeaseState.DEFAULT && !lease.expired(now);
+}
+
+/** lease6_release / lease6_decline on one of the client's leases; returns the status. */
+function leaseHook(server: Dhcp6Server, ex: Exchange6, hook: number, lease: Lease6): number {
+  return callQueryHook(server, ex, hook, (handle) => {
+    handle.setArgument('query6', ex.query, CPP.pkt6);
+    handle.setArgument('lease6', lease, CPP.lease6);
+  });
 }
 
 /** SOLICIT and REQUEST: a client's existing lease is kept (no hook), else one is selected. */
@@ -220,7 +230,6 @@ export function extendLeases6(server: Dhcp6Server, ex: Exchange6): void {
   const now = server.nowSeconds();
   const renew = ex.query.getType() === 5;
   const h = renew ? server.common.leaseRenew : server.hooks.lease6_rebind;
-  const d = server.driver;
   for (const ia of iasOf(ex)) {
     if (!ex.subnet) {
       answerIa(server, ex, ia, [], STATUS.NoBinding);
@@ -246,17 +255,12 @@ export function extendLeases6(server: Dhcp6Server, ex: Exchange6): void {
       lease.hostname = ex.hostname;
       lease.fqdnFwd = ex.fwdUpdate;
       lease.fqdnRev = ex.revUpdate;
-      const handle = server.handleOf(ex);
-      let skip = false;
-      if (d.present(h)) {
-        handle.deleteAllArguments();
-        handle.setArgument('query6', ex.query, CPP.pkt6);
-        handle.setArgument('lease6', lease, CPP.lease6);
-        handle.setArgument(type === 'IA_PD' ? 'ia_pd' : 'ia_na', ia, CPP.option6Ia);
-        d.call(h, handle);
-        skip = handle.getStatus() === 1;
-        handle.deleteAllArguments();
-      } else d.reached(h, handle);
+      const skip =
+        callQueryHook(server, ex, h, (handle) => {
+          handle.setArgument('query6', ex.query, CPP.pkt6);
+          handle.setArgument('lease6', lease, CPP.lease6);
+          handle.setArgument(type === 'IA_PD' ? 'ia_pd' : 'ia_na', ia, CPP.option6Ia);
+        }) === 1;
       if (!skip) {
         server.store.update(lease);
         ex.leases.push(lease);
@@ -269,8 +273,6 @@ export function extendLeases6(server: Dhcp6Server, ex: Exchange6): void {
 
 /** RELEASE: lease6_release per owned lease; SKIP or DROP keep it (UnspecFail for that IA). */
 export function releaseLeases6(server: Dhcp6Server, ex: Exchange6): void {
-  const d = server.driver;
-  const h = server.common.leaseRelease;
   for (const ia of iasOf(ex)) {
     const type = typeOf(ia);
     const iaid = iaidOf(ia);
@@ -279,18 +281,13 @@ export function releaseLeases6(server: Dhcp6Server, ex: Exchange6): void {
     for (const entry of iaEntries(ia)) {
       const lease = server.store.get(type, entry.address);
       if (!lease || lease.duid !== ex.duid || lease.iaid !== iaid) continue;
-      const handle = server.handleOf(ex);
-      let skip = false;
-      if (d.present(h)) {
-        handle.deleteAllArguments();
-        handle.setArgument('query6', ex.query, CPP.pkt6);
-        handle.setArgument('lease6', lease, CPP.lease6);
-        d.call(h, handle);
-        const status = handle.getStatus();
-        skip = status === 1 || status === 2;
-        handle.deleteAllArguments();
-      } else d.reached(h, handle);
-      if (skip) {
+      const status = leaseHook(server, ex, server.common.leaseRelease, lease);
+      if (status === 1 || status === 2) {
+        const skipped =
+          type === 'IA_PD'
+            ? 'DHCP6_HOOK_LEASE6_RELEASE_PD_SKIP'
+            : 'DHCP6_HOOK_LEASE6_RELEASE_NA_SKIP';
+        if (server.wants(skipped)) server.say(skipped, ex.query.getLabel());
         code = STATUS.UnspecFail;
         text = 'Server failed to release a lease';
         continue;
@@ -310,8 +307,6 @@ export function releaseLeases6(server: Dhcp6Server, ex: Exchange6): void {
 
 /** DECLINE: lease6_decline per owned address; SKIP keeps the lease, DROP drops the reply. */
 export function declineLeases6(server: Dhcp6Server, ex: Exchange6): void {
-  const d = server.driver;
-  const h = server.common.leaseDecline;
   const probation = server.config?.declineProbationPeriod ?? 86400;
   for (const ia of iasOf(ex)) {
     if (ia.code !== 3) continue;
@@ -320,24 +315,20 @@ export function declineLeases6(server: Dhcp6Server, ex: Exchange6): void {
     for (const entry of iaEntries(ia)) {
       const lease = server.store.get('IA_NA', entry.address);
       if (!lease || lease.duid !== ex.duid || lease.iaid !== iaid) continue;
-      const handle = server.handleOf(ex);
-      let skip = false;
-      if (d.present(h)) {
-        handle.deleteAllArguments();
-        handle.setArgument('query6', ex.query, CPP.pkt6);
-        handle.setArgument('lease6', lease, CPP.lease6);
-        d.call(h, handle);
-        const status = handle.getStatus();
-        handle.deleteAllArguments();
-        if (status === 2) {
-          ex.response = undefined;
-          return;
-        }
-        skip = status === 1;
-      } else d.reached(h, handle);
+      const status = leaseHook(server, ex, server.common.leaseDecline, lease);
+      if (status === 2) {
+        if (server.wants('DHCP6_HOOK_DECLINE_DROP'))
+          server.say('DHCP6_HOOK_DECLINE_DROP', ex.query.getLabel());
+        ex.response = undefined;
+        return;
+      }
       code = STATUS.Success;
       ex.leases.push(lease);
-      if (skip) continue;
+      if (status === 1) {
+        if (server.wants('DHCP6_HOOK_DECLINE_SKIP'))
+          server.say('DHCP6_HOOK_DECLINE_SKIP', ex.query.getLabel(), lease.addr);
+        continue;
+      }
       lease.state = LeaseState.DECLINED;
       lease.validLft = probation;
       lease.preferredLft = 0;
