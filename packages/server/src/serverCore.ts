@@ -207,7 +207,11 @@ export abstract class ServerCore {
     return { result: 0, text: 'Configuration successful.' };
   }
 
-  protected abstract configSummary(config: ServerConfig): string;
+  /** The DHCPX_CONFIG_COMPLETE summary, as Kea words it. */
+  private configSummary(config: ServerConfig): string {
+    const ip = this.family === 'dhcp4' ? 'IPv4' : 'IPv6';
+    return `added ${ip} subnets: ${config.subnets.length}; DDNS: ${config.ddnsEnabled ? 'enabled' : 'disabled'}`;
+  }
 
   private commitConfig(config: ServerConfig): void {
     this.config = config;

@@ -117,6 +117,14 @@ export class Stats {
     this.values.set(name, { value, time: this.stamp() });
   }
 
+  /** Subnet statistics a reconfiguration keeps when they exist, else starts at 0. */
+  keepOrZero(subnetId: number, names: readonly string[]): void {
+    for (const name of names) {
+      const full = `subnet[${subnetId}].${name}`;
+      if (!this.values.has(full)) this.set(full, 0);
+    }
+  }
+
   add(name: string, delta = 1): void {
     const sample = this.values.get(name);
     if (sample) {

@@ -78,21 +78,14 @@ export class Dhcp4Server extends PacketServer<Pkt4, Subnet4, Exchange4> {
       let total = 0;
       for (const p of s.pools) total += p.last - p.first + 1;
       this.stats.set(`subnet[${s.id}].total-addresses`, total);
-      for (const name of [
+      this.stats.keepOrZero(s.id, [
         'assigned-addresses',
         'declined-addresses',
         'reclaimed-declined-addresses',
         'reclaimed-leases',
         'cumulative-assigned-addresses',
-      ]) {
-        if (this.stats.get(`subnet[${s.id}].${name}`) === undefined)
-          this.stats.set(`subnet[${s.id}].${name}`, 0);
-      }
+      ]);
     }
-  }
-
-  protected configSummary(config: ServerConfig): string {
-    return `added IPv4 subnets: ${config.subnets.length}; DDNS: ${config.ddnsEnabled ? 'enabled' : 'disabled'}`;
   }
 
   /** The server's address on a subnet's link: the option, else the subnet's first host. */

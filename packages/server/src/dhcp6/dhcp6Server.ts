@@ -76,21 +76,14 @@ export class Dhcp6Server extends PacketServer<Pkt6, Subnet6, Exchange6> {
       let pds = 0;
       for (const p of s.pdPools) pds += 2 ** (p.delegatedLength - p.prefixLength);
       this.stats.set(`subnet[${s.id}].total-pds`, pds);
-      for (const name of [
+      this.stats.keepOrZero(s.id, [
         'assigned-nas',
         'assigned-pds',
         'declined-addresses',
         'reclaimed-leases',
         'reclaimed-declined-addresses',
-      ]) {
-        if (this.stats.get(`subnet[${s.id}].${name}`) === undefined)
-          this.stats.set(`subnet[${s.id}].${name}`, 0);
-      }
+      ]);
     }
-  }
-
-  protected configSummary(config: ServerConfig): string {
-    return `added IPv6 subnets: ${config.subnets.length}; DDNS: ${config.ddnsEnabled ? 'enabled' : 'disabled'}`;
   }
 
   protected newExchange(query: Pkt6): Exchange6 {
