@@ -13,6 +13,8 @@ import { optionToText } from './optionText';
 import { decodeValue, encodeValue, type OptionValue } from './optionValue';
 
 const EMPTY = new Uint8Array(0);
+/** What getOptions() gives an option without sub-options: one shared, frozen list. */
+const NO_OPTIONS: readonly Option[] = Object.freeze([]);
 const ASCII_FQDN4: OptionDefinition = {
   name: 'fqdn',
   code: 81,
@@ -247,7 +249,7 @@ export class Option {
 
   /** Sub-options in wire order (empty when the option has none or they are not well-formed). */
   getOptions(): readonly Option[] {
-    return this.#subOptions() ?? [];
+    return this.#subOptions() ?? NO_OPTIONS;
   }
 
   /** True when the sub-option area could not be split into options (kept as raw bytes). */

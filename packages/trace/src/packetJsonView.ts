@@ -51,21 +51,6 @@ export function optionEntry(
   return entry;
 }
 
-// Far beyond any option code: setting and removing it turns an object's elements sparse.
-const SPARSE = 1 << 24;
-
-/**
- * A new, empty object for an options view. Its keys are option codes, which V8 keeps as array
- * elements sized by the largest code (about 850 bytes for a usual DHCPv4 list); once made sparse
- * they are kept as a dictionary (about 500), and a trace holds thousands of these views.
- */
-export function newOptionsObject(): Record<string, JsonValue> {
-  const out: Record<string, JsonValue> = {};
-  out[SPARSE] = null;
-  Reflect.deleteProperty(out, SPARSE);
-  return out;
-}
-
 /** The key of an option about to go into `out`: its code, or "<code>#2", "#3" … for repeats. */
 export function optionKey(out: Record<string, JsonValue>, code: number): string {
   let key = String(code);
@@ -74,7 +59,7 @@ export function optionKey(out: Record<string, JsonValue>, code: number): string 
 }
 
 export function optionsView(options: readonly Option[]): Record<string, JsonValue> {
-  const out = newOptionsObject();
+  const out: Record<string, JsonValue> = {};
   for (const option of options) {
     const sub = option.getOptions();
     out[optionKey(out, option.code)] = optionEntry(

@@ -1,11 +1,5 @@
 import type { AnyPkt, Option, Pkt4, Pkt6 } from '@hookscope/dhcp';
-import {
-  isPacket,
-  newOptionsObject,
-  optionEntry,
-  optionKey,
-  packetJsonView,
-} from './packetJsonView';
+import { isPacket, optionEntry, optionKey, packetJsonView } from './packetJsonView';
 import type { JsonValue } from './types';
 
 // Building a packet's JSON view decodes every option; a trace takes one before and after every
@@ -88,7 +82,7 @@ function buildList(list: readonly Option[], old: ListMemo | undefined): ListMemo
   const ends: number[] = new Array(n);
   const entries: Record<string, JsonValue>[] = new Array(n);
   const subs: (ListMemo | undefined)[] = new Array(n);
-  const view = newOptionsObject();
+  const view: Record<string, JsonValue> = {};
   let at = 0;
   for (let i = 0; i < n; i++) {
     const option = list[i] as Option;

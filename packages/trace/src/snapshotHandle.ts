@@ -24,6 +24,8 @@ export interface ArgumentNames {
   revision: number;
   names: string[];
   tags: string[];
+  /** The last map made with these names (so at this revision). */
+  made?: SnapshotMap;
 }
 
 function refreshed(
@@ -66,18 +68,26 @@ export function snapshotArguments(
   // made only once an item differs from `previous` (most calls change nothing)
   let out: SnapshotMap | undefined;
   let clean = true;
+  // `previous` was made at this very revision: its primitives are still the values
+  const sameRevision = tags !== undefined && previous !== undefined && known?.made === previous;
   const readTags: string[] | undefined = tags === undefined ? [] : undefined;
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string;
     let item: Snapshot;
     try {
       const value = handle.getArgument(name);
+      const old = previous?.[name];
+      // names and tags unchanged means no argument was set since: a primitive is the same value
+      if (sameRevision && old !== undefined && isPrimitive(value) && old.tag === tags?.[i]) {
+        out = collect(out, previous, names, i, old);
+        continue;
+      }
       let tag = tags?.[i];
       if (tag === undefined) {
         tag = extras.getArgumentTag?.(name) ?? tagOf(value);
         readTags?.push(tag);
       }
-      item = refreshed(serialize, value, tag, previous?.[name]);
+      item = refreshed(serialize, value, tag, old);
     } catch {
       // the tag may not have been read: names and tags are not kept this time
       clean = false;
@@ -90,7 +100,11 @@ export function snapshotArguments(
     known.names = names;
     known.tags = readTags;
   }
-  return finish(out, previous, names);
+  const made = finish(out, previous, names);
+  if (known !== undefined && revision !== undefined && known.revision === revision) {
+    known.made = made;
+  }
+  return made;
 }
 
 /**
@@ -104,6 +118,7 @@ export function snapshotContext(
   previous?: SnapshotMap,
 ): SnapshotMap {
   const extras = handle as unknown as HandleExtras;
+  contextPrimitive = true;
   if (extras.hasContext?.() === false) {
     return previous !== undefined && isEmpty(previous) ? previous : {};
   }
@@ -126,15 +141,20 @@ export function snapshotContext(
     let item: Snapshot;
     try {
       const value = handle.getContext(name);
+      if (typeof value === 'object' && value !== null) contextPrimitive = false;
       const tag = extras.getContextTag?.(name) ?? tagOf(value);
       item = refreshed(serialize, value, tag, previous?.[name]);
     } catch {
+      contextPrimitive = false;
       item = { tag: 'unknown', opaque: true };
     }
     out = collect(out, previous, names, i, item);
   }
   return finish(out, previous, names);
 }
+
+// Set by snapshotContext: whether every value it read was a primitive (or there were none).
+let contextPrimitive = true;
 
 /** Adds item i to `out`, made (with the items before it) only once one differs from `previous`. */
 function collect(
@@ -176,6 +196,11 @@ function finish(
   return kept;
 }
 
+function isPrimitive(value: unknown): boolean {
+  const kind = typeof value;
+  return value === null || (kind !== 'object' && kind !== 'function');
+}
+
 function isEmpty(map: SnapshotMap): boolean {
   for (const key in map) if (Object.hasOwn(map, key)) return false;
   return true;
@@ -214,20 +239,7 @@ export function snapshotLibraryContext(
     return kept;
   }
   const snapshot = snapshotContext(handle, serialize, kept?.snapshot);
-  let primitive = true;
-  for (const name in snapshot) {
-    if (!Object.hasOwn(snapshot, name)) continue;
-    try {
-      const value: unknown = handle.getContext(name);
-      if (typeof value === 'object' && value !== null) {
-        primitive = false;
-        break;
-      }
-    } catch {
-      primitive = false;
-      break;
-    }
-  }
+  const primitive = contextPrimitive;
   if (kept !== undefined && kept.snapshot === snapshot && kept.revision === revision) {
     kept.primitive = primitive;
     return kept;

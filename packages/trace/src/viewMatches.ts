@@ -66,16 +66,18 @@ function objectMatches(value: object, json: JsonValue, depth: number, maxDepth: 
   if (typeof withJson.toJSON === 'function') {
     return jsonOfMatches(value, withJson.toJSON(), json, depth, maxDepth);
   }
-  const keys = Object.keys(value);
-  let jsonKeys = 0;
-  for (const key in json) if (Object.hasOwn(json, key)) jsonKeys++;
-  if (keys.length !== jsonKeys) return false;
+  // own enumerable string keys, as Object.entries lists them (no array made)
   const object = value as Record<string, unknown>;
-  for (const key of keys) {
+  let keys = 0;
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    keys++;
     if (!Object.hasOwn(json, key)) return false;
     if (!viewMatches(object[key], json[key] as JsonValue, depth + 1, maxDepth)) return false;
   }
-  return true;
+  let jsonKeys = 0;
+  for (const key in json) if (Object.hasOwn(json, key)) jsonKeys++;
+  return keys === jsonKeys;
 }
 
 // The view shows what toJSON gives, at the same depth; one that gives the object itself is a cycle.
