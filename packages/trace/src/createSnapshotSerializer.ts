@@ -55,6 +55,10 @@ function subnetView(value: unknown): JsonValue | undefined {
   };
 }
 
+function remembers(view: TagView): boolean {
+  return typeof (view as { peek?: unknown }).peek === 'function';
+}
+
 /** Whether subnetView(value) would be exactly `json`, without making it. */
 function subnetMatches(value: unknown, json: JsonValue): boolean {
   if (typeof value !== 'object' || value === null) return false;
@@ -175,8 +179,11 @@ export function createSnapshotSerializer(
         }
         const shown = custom(value);
         if (shown === undefined) return 'opaque' in previous ? previous : { tag, opaque: true };
-        if ('value' in previous && (shown === previous.value || jsonEqual(shown, previous.value))) {
-          return previous;
+        if ('value' in previous) {
+          if (shown === previous.value) return previous;
+          // a view that remembers (a PacketViewCache) gives the same object while unchanged: a
+          // new one is a change, not worth a deep comparison
+          if (!remembers(custom) && jsonEqual(shown, previous.value)) return previous;
         }
         return { tag, value: shown };
       }

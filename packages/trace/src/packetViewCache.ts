@@ -165,6 +165,31 @@ function packetFresh(packet: AnyPkt, memo: PacketMemo): boolean {
   return listFresh(packet.options, memo.list);
 }
 
+/**
+ * Whether two packet views have the same fields: equal primitives, the same option and relay
+ * views (by identity: unchanged lists keep theirs), equal class lists.
+ */
+function shallowSame(a: JsonValue, b: JsonValue): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) return false;
+  let count = 0;
+  for (const key in a) {
+    count++;
+    const x = a[key];
+    const y = b[key];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    if (key === 'relays') {
+      for (let i = 0; i < x.length; i++)
+        if (!shallowSame(x[i] as JsonValue, y[i] as JsonValue)) return false;
+    } else {
+      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    }
+  }
+  for (const _ in b) count--;
+  return count === 0;
+}
+
 function keepList(list: readonly Option[], was: ListMemo | undefined): ListMemo {
   return was !== undefined && listFresh(list, was) ? was : buildList(list, was);
 }
@@ -212,6 +237,8 @@ function buildPacket(packet: AnyPkt, old: PacketMemo | undefined): PacketMemo | 
     builtRelays = undefined;
   }
   if (view === undefined) return undefined;
+  // a change the view does not show (the interface, the local address …): keep the old object
+  if (old !== undefined && shallowSame(view, old.view)) view = old.view;
   return {
     view,
     epoch: packet.getEpoch(),
