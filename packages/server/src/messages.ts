@@ -280,6 +280,11 @@ const TEMPLATES: Record<string, MessageDef> = {
     'ERROR',
     '%1: the generated FQDN %2 could not be stored in the lease: %3',
   ),
+  DHCPX_LEASES_RECLAMATION_START: ids(
+    m('alloc-engine', 'DEBUG', 'reclaiming expired leases (at most %1)', 40),
+    'ALLOC_ENGINE_V4_LEASES_RECLAMATION_START',
+    'ALLOC_ENGINE_V6_LEASES_RECLAMATION_START',
+  ),
   DHCPX_LEASES_RECLAMATION_COMPLETE: ids(
     m('alloc-engine', 'DEBUG', '%1 expired leases reclaimed', 40),
     'ALLOC_ENGINE_V4_LEASES_RECLAMATION_COMPLETE',

@@ -280,4 +280,21 @@ describe('lease expiry on the simulated clock', () => {
     expect(expired).toEqual(['192.0.2.100 remove=false']);
     expect(server.leases()[0]?.stateName).toBe('expired-reclaimed');
   });
+
+  it('logs every reclamation run under the alloc-engine logger, an empty one too (as Kea)', () => {
+    const { server, log, clock } = makeServer('dhcp4', {}, { keaVersion: '2.2.0' });
+    server.configure(
+      config4([], {
+        'expired-leases-processing': { 'reclaim-timer-wait-time': 1 },
+        loggers: [{ name: 'kea-dhcp4', severity: 'DEBUG', debuglevel: 99 }],
+      }),
+    );
+    clock.now += 1000;
+    server.advance(1);
+    const runs = log.filter((r) => r.id.startsWith('ALLOC_ENGINE_V4_LEASES_RECLAMATION'));
+    expect(runs.map((r) => `${r.logger} ${r.id}`)).toEqual([
+      'kea-dhcp4.alloc-engine ALLOC_ENGINE_V4_LEASES_RECLAMATION_START',
+      'kea-dhcp4.alloc-engine ALLOC_ENGINE_V4_LEASES_RECLAMATION_COMPLETE',
+    ]);
+  });
 });

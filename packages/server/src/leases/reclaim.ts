@@ -45,13 +45,20 @@ export function reclaimExpired<P extends ServerPacket, L extends ReclaimableLeas
   if (!config) return;
   const now = server.nowSeconds();
   const limit = config.expired.maxReclaimLeases || Number.POSITIVE_INFINITY;
+  // Kea logs the start and the end of every run, an empty one included
+  if (server.wants('DHCPX_LEASES_RECLAMATION_START'))
+    server.say('DHCPX_LEASES_RECLAMATION_START', config.expired.maxReclaimLeases);
   const batch: L[] = [];
   for (const lease of store.all()) {
     if (lease.state === LeaseState.EXPIRED_RECLAIMED || !lease.expired(now)) continue;
     batch.push(lease);
     if (batch.length >= limit) break;
   }
-  if (batch.length === 0) return;
+  if (batch.length === 0) {
+    if (server.wants('DHCPX_LEASES_RECLAMATION_COMPLETE'))
+      server.say('DHCPX_LEASES_RECLAMATION_COMPLETE', 0);
+    return;
+  }
   const d = server.driver;
   const h = server.common;
   if (!viaCommand) server.beginRequest('timer', `reclaim ${batch.length} expired lease(s)`);
