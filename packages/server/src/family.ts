@@ -38,8 +38,13 @@ export interface FamilyParts<P extends ServerPacket> {
   unpack(bytes: Uint8Array): P;
   /** Decodes `bytes` into the packet buffer*_receive callouts saw (they may hold it). */
   unpackInto(target: P, bytes: Uint8Array): void;
-  /** Where the packet came from, as the socket would say (defaults for what `meta` lacks). */
-  applyMeta(pkt: P, meta: PacketMeta | undefined, defaultIface: string): void;
+  /** The socket's view of a query when the caller does not say (a client's broadcast). */
+  readonly socketDefaults: {
+    remoteAddress: string;
+    remotePort: number;
+    localAddress: string;
+    localPort: number;
+  };
   /** The request's label in a trace. */
   summary(pkt: P): string;
   /** The wire form of a response about to go out. */
@@ -50,6 +55,24 @@ export interface FamilyParts<P extends ServerPacket> {
   receivedStatistic(type: number): string;
   /** The statistic counting a sent message of this type, if any. */
   sentStatistic(type: number): string | undefined;
+}
+
+/** Where the packet came from, as the server's socket would report it. */
+export function applyMeta<P extends ServerPacket>(
+  parts: FamilyParts<P>,
+  pkt: P,
+  meta: PacketMeta | undefined,
+  defaultIface: string,
+): void {
+  const d = parts.socketDefaults;
+  pkt.remoteAddr = meta?.remoteAddress ?? d.remoteAddress;
+  pkt.remotePort = meta?.remotePort ?? d.remotePort;
+  pkt.localAddr = meta?.localAddress ?? d.localAddress;
+  pkt.localPort = meta?.localPort ?? d.localPort;
+  pkt.iface = meta?.iface ?? defaultIface;
+  pkt.ifindex = meta?.ifindex ?? 1;
+  pkt.remoteHWAddr = meta?.remoteHWAddr;
+  pkt.localHWAddr = meta?.localHWAddr;
 }
 
 /** The hook points both servers have, each under its family's name (Kea's Dhcp4Hooks / Dhcp6Hooks). */

@@ -1,4 +1,4 @@
-import type { ExchangeBase, FamilyParts, ServerPacket } from './family';
+import { applyMeta, type ExchangeBase, type FamilyParts, type ServerPacket } from './family';
 import { ServerCore } from './serverCore';
 import type { PacketMeta, SentPacket } from './types';
 
@@ -89,7 +89,7 @@ export abstract class PacketServer<
       );
     if (d.present(hook)) {
       query = parts.newPacket();
-      parts.applyMeta(query, meta, this.defaultIface);
+      applyMeta(parts, query, meta, this.defaultIface);
       ex = this.newExchange(query);
       const handle = this.handleOf(ex);
       handle.deleteAllArguments();
@@ -124,7 +124,7 @@ export abstract class PacketServer<
         this.parseFailed(error);
         return undefined;
       }
-      parts.applyMeta(query, meta, this.defaultIface);
+      applyMeta(parts, query, meta, this.defaultIface);
       ex = this.newExchange(query);
     }
     this.stats.add(`pkt${parts.digit}-received`);

@@ -1,7 +1,7 @@
 import { Pkt4 } from '@hookscope/dhcp';
 import { CPP } from '../cppTypes';
 import type { FamilyParts } from '../family';
-import { applyMeta, orderForPacking, summary4, unpackInto } from './packet4';
+import { orderForPacking, summary4, unpackInto } from './packet4';
 
 const RECEIVED: Record<number, string> = {
   1: 'pkt4-discover-received',
@@ -36,7 +36,12 @@ export const FAMILY4: FamilyParts<Pkt4> = {
   newPacket: () => new Pkt4(),
   unpack: (bytes) => Pkt4.unpack(bytes),
   unpackInto,
-  applyMeta,
+  socketDefaults: {
+    remoteAddress: '0.0.0.0',
+    remotePort: 68,
+    localAddress: '255.255.255.255',
+    localPort: 67,
+  },
   summary: summary4,
   pack(response) {
     orderForPacking(response);

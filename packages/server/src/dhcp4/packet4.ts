@@ -1,6 +1,5 @@
 import { Option, Pkt4, toHex } from '@hookscope/dhcp';
 import { parseIpv4 } from '../address';
-import type { PacketMeta } from '../types';
 
 /**
  * Kea parses a received buffer into the same Pkt4 object buffer4_receive callouts saw, so a
@@ -28,17 +27,6 @@ export function unpackInto(target: Pkt4, bytes: Uint8Array): void {
   target.padsAfter = p.padsAfter;
   target.hasEnd = p.hasEnd;
   target.trailing = p.trailing;
-}
-
-export function applyMeta(pkt: Pkt4, meta: PacketMeta | undefined, defaultIface = 'eth0'): void {
-  pkt.remoteAddr = meta?.remoteAddress ?? '0.0.0.0';
-  pkt.remotePort = meta?.remotePort ?? 68;
-  pkt.localAddr = meta?.localAddress ?? '255.255.255.255';
-  pkt.localPort = meta?.localPort ?? 67;
-  pkt.iface = meta?.iface ?? defaultIface;
-  pkt.ifindex = meta?.ifindex ?? 1;
-  pkt.remoteHWAddr = meta?.remoteHWAddr;
-  pkt.localHWAddr = meta?.localHWAddr;
 }
 
 /** Kea packs option 53 first and the relay agent information (82) last; the rest by code. */

@@ -1,7 +1,7 @@
 import { Pkt6 } from '@hookscope/dhcp';
 import { CPP } from '../cppTypes';
 import type { FamilyParts } from '../family';
-import { applyMeta6, summary6, unpackInto6 } from './packet6';
+import { summary6, unpackInto6 } from './packet6';
 
 const RECEIVED: Record<number, string> = {
   1: 'pkt6-solicit-received',
@@ -39,7 +39,12 @@ export const FAMILY6: FamilyParts<Pkt6> = {
   newPacket: () => new Pkt6(),
   unpack: (bytes) => Pkt6.unpack(bytes),
   unpackInto: unpackInto6,
-  applyMeta: applyMeta6,
+  socketDefaults: {
+    remoteAddress: 'fe80::1',
+    remotePort: 546,
+    localAddress: 'ff02::1:2',
+    localPort: 547,
+  },
   summary: summary6,
   pack: (response) => response.pack(),
   endpoint: (address, port) => `[${address}]:${port}`,

@@ -1,6 +1,5 @@
 import { Option, Pkt6 } from '@hookscope/dhcp';
 import { formatIpv6 as formatV6, ipv6Bytes, parseIpv6 } from '../address';
-import type { PacketMeta } from '../types';
 
 /** Decodes `bytes` into the Pkt6 object buffer6_receive callouts saw (see unpackInto for v4). */
 export function unpackInto6(target: Pkt6, bytes: Uint8Array): void {
@@ -9,17 +8,6 @@ export function unpackInto6(target: Pkt6, bytes: Uint8Array): void {
   target.transid = p.transid;
   target.options = [...target.options, ...p.options];
   target.relayInfo = p.relayInfo;
-}
-
-export function applyMeta6(pkt: Pkt6, meta: PacketMeta | undefined, defaultIface = 'eth0'): void {
-  pkt.remoteAddr = meta?.remoteAddress ?? 'fe80::1';
-  pkt.remotePort = meta?.remotePort ?? 546;
-  pkt.localAddr = meta?.localAddress ?? 'ff02::1:2';
-  pkt.localPort = meta?.localPort ?? 547;
-  pkt.iface = meta?.iface ?? defaultIface;
-  pkt.ifindex = meta?.ifindex ?? 1;
-  pkt.remoteHWAddr = meta?.remoteHWAddr;
-  pkt.localHWAddr = meta?.localHWAddr;
 }
 
 function u32(out: Uint8Array, off: number, value: number): void {
