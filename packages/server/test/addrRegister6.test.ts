@@ -52,7 +52,7 @@ describe('ADDR-REG-INFORM (Kea 2.7.7 and later)', () => {
     expect(server.statistic('pkt6-addr-reg-reply-sent')).toBe(1);
   });
 
-  it('SKIP at addr6_register: the reply goes out, no lease is written; DROP: no reply', () => {
+  it('R60: SKIP at addr6_register: the reply goes out, no lease is written; DROP: no reply', () => {
     const skip = makeServer('dhcp6', { '/lib/r.so': registrar(1, []) });
     skip.server.configure(config6([{ library: '/lib/r.so' }]));
     expect(skip.server.receive(...inform('2001:db8:1::5'))).toHaveLength(1);

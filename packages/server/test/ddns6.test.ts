@@ -94,7 +94,7 @@ describe('DHCPv6 client names (Kea processClientFqdn / generateFqdn)', () => {
     );
   });
 
-  it('when-not-present: without an FQDN the server makes one up and ddns6_update runs', () => {
+  it('R117: when-not-present: without an FQDN the server makes one up and ddns6_update runs', () => {
     const seen: string[] = [];
     const lib: LibraryModule = {
       version: () => 30301,
@@ -114,7 +114,7 @@ describe('DHCPv6 client names (Kea processClientFqdn / generateFqdn)', () => {
     expect(seen).toEqual(['|true', '|true']);
   });
 
-  it('updates off: no FQDN, no option and no ddns6_update; with one, N and O answer S', () => {
+  it('R117: updates off: no FQDN, no option, no ddns6_update; with one, N and O answer S', () => {
     const seen: string[] = [];
     const lib: LibraryModule = {
       version: () => 30301,
