@@ -309,8 +309,11 @@ export function createPacketViewCache(): PacketViewCache {
     if (!isPacket(value)) return undefined;
     const at = typeof value.getEpoch === 'function' ? find(value) : -1;
     const memo = at < 0 ? undefined : memos[at];
-    if (memo !== undefined && packetFresh(value, memo)) return memo.view;
-    return packetJsonView(value);
+    if (memo === undefined) return packetJsonView(value);
+    if (packetFresh(value, memo)) return memo.view;
+    // changed since (a response gets its destination after pkt4_send): unchanged option
+    // lists keep their views
+    return buildPacket(value, memo)?.view;
   };
   return view;
 }
