@@ -71,11 +71,22 @@ type Frames = {
 };
 // Long tasks and frame deltas from the page's start, kept in window.__bench (text: see below).
 const PAGE_PROBES = `(() => {
-  const bench = { longTasks: [], frames: [], framing: false, progressSeen: false };
+  const bench = { longTasks: [], longFrames: [], frames: [], framing: false, progressSeen: false };
   window.__bench = bench;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // Long animation frames (> 50 ms) with the time scripts took in them: a long frame with
+  // little script time was the machine (another process), not the page.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const scripts = e.scripts || [];
+      const script = scripts.reduce((sum, s) => sum + s.duration, 0);
+      const top = [...scripts].sort((a, b) => b.duration - a.duration)[0];
+      const where = top ? top.invoker + ' (forced layout ' + Math.round(top.forcedStyleAndLayoutDuration) + ' ms)' : '';
+      bench.longFrames.push({ duration: e.duration, script, where });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
   let last = 0;
   const tick = (now) => {
     if (bench.framing) {
@@ -104,7 +115,7 @@ try {
   const busyBefore = await busySeconds();
   const started = performance.now();
   await page.evaluate(
-    'window.__bench.framing = true; window.__bench.openStart = performance.now(); window.__bench.longTasks.length = 0',
+    'window.__bench.framing = true; window.__bench.openStart = performance.now(); window.__bench.longTasks.length = 0; window.__bench.longFrames.length = 0',
   );
   await page.getByLabel('Import a trace', { exact: true }).setInputFiles(tracePath);
   await page.getByText(`Requests (${REQUESTS})`).waitFor({ timeout: 60_000 });
@@ -118,8 +129,14 @@ try {
   // Long tasks are reported after they end: give the observer a moment.
   await page.evaluate('new Promise((done) => setTimeout(done, 200))');
   const during = (await page.evaluate(
-    '(() => { const b = window.__bench; b.framing = false; return { longTasks: b.longTasks.map((t) => t.duration), frames: b.frames, progressSeen: b.progressSeen }; })()',
-  )) as { longTasks: number[]; frames: number[]; progressSeen: boolean };
+    '(() => { const b = window.__bench; b.framing = false; return { longTasks: b.longTasks.map((t) => t.duration), longFrames: b.longFrames, frames: b.frames, progressSeen: b.progressSeen }; })()',
+  )) as {
+    longTasks: number[];
+    longFrames: { duration: number; script: number; where: string }[];
+    frames: number[];
+    progressSeen: boolean;
+  };
+  const openLongestFrame = during.longFrames.sort((a, b) => b.duration - a.duration)[0];
 
   // In-page code is passed as text: tsx would wrap functions in helpers the page lacks.
   const FRAME_LOOP = `(({ kind, frames }) => new Promise((done) => {
@@ -160,10 +177,24 @@ try {
   // Frame deltas are wall time (other processes on the machine stretch them); the main
   // thread's busy time per frame (CDP TaskDuration) is the work this page did, per CPU.
   const measureBusy = async (kind: 'scroll' | 'step') => {
+    await page.evaluate('window.__bench.longFrames.length = 0');
     const before = await busySeconds();
     const frames = summarise(await measure(kind, 240));
     const busyPerFrameMs = Number(((((await busySeconds()) - before) * 1000) / 240).toFixed(2));
-    return { ...frames, busyPerFrameMs };
+    const longFrames = (await page.evaluate('window.__bench.longFrames')) as {
+      duration: number;
+      script: number;
+      where: string;
+    }[];
+    /** Script time in the longest long animation frame (ms), or 0 when none was long. */
+    const longest = longFrames.sort((a, b) => b.duration - a.duration)[0];
+    return {
+      ...frames,
+      busyPerFrameMs,
+      longAnimationFrames: longFrames.length,
+      longestFrameScriptMs: Math.round(longest?.script ?? 0),
+      longestFrameScript: longest?.where ?? '',
+    };
   };
   const scroll = await measureBusy('scroll');
   const step = await measureBusy('step');
@@ -180,6 +211,9 @@ try {
     openMainThreadBusyMs: Math.round(busyOpenMs),
     openLongTasks: during.longTasks.length,
     openLongestTaskMs: Math.round(Math.max(0, ...during.longTasks)),
+    /** Script time inside the longest long animation frame while opening (0: none was long). */
+    openLongestFrameScriptMs: Math.round(openLongestFrame?.script ?? 0),
+    openLongestFrameScript: openLongestFrame?.where ?? '',
     openFrames,
     progressShown: during.progressSeen,
     loadAverage: Number(loadavg()[0]!.toFixed(2)),
@@ -190,12 +224,13 @@ try {
   console.log(
     `trace view (${REQUESTS} requests × ${LIBRARIES} libraries, ${(traceText.length / 1e6).toFixed(1)} MB): ` +
       `open ${result.openWallMs} ms (${result.openInPageMs} ms in page, main thread busy ${result.openMainThreadBusyMs} ms, ` +
-      `${result.openLongTasks} long tasks, longest ${result.openLongestTaskMs} ms, frame max ${openFrames.max} ms, ` +
+      `${result.openLongTasks} long tasks, longest ${result.openLongestTaskMs} ms, frame max ${openFrames.max} ms ` +
+      `(script in it ${result.openLongestFrameScriptMs} ms), ` +
       `progress ${result.progressShown ? 'shown' : 'not shown'}); ` +
       `scroll frames p50 ${scroll.p50} ms, p95 ${scroll.p95} ms, max ${scroll.max} ms, ${scroll.dropped} dropped, ` +
-      `main thread ${scroll.busyPerFrameMs} ms/frame; ` +
+      `main thread ${scroll.busyPerFrameMs} ms/frame, longest frame's script ${scroll.longestFrameScriptMs} ms; ` +
       `step frames p50 ${step.p50} ms, p95 ${step.p95} ms, max ${step.max} ms, ${step.dropped} dropped, ` +
-      `main thread ${step.busyPerFrameMs} ms/frame ` +
+      `main thread ${step.busyPerFrameMs} ms/frame, longest frame's script ${step.longestFrameScriptMs} ms ` +
       `(ended at ${position}; load average ${result.loadAverage})`,
   );
 } finally {
