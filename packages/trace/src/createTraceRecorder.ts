@@ -103,16 +103,16 @@ interface HandleMemo {
   request: number | undefined;
   /** Hooks started and not yet ended, innermost last (hookEnd comes after the engine has
    * reset the handle's hook). */
-  openHooks: string[];
+  openHooks: string[] | undefined;
   /** The last argument snapshots, and whether they are still current for `hook`. */
   arguments: SnapshotMap | undefined;
   argumentsFresh: boolean;
   hook: number;
-  names: ArgumentNames;
+  names: ArgumentNames | undefined;
   /** The last arguments before/after pair, shared by the next event when unchanged. */
   argumentsPair: BeforeAfter<SnapshotMap> | undefined;
   /** Each library's last context snapshot. */
-  contexts: Map<number, ContextMemo>;
+  contexts: Map<number, ContextMemo> | undefined;
 }
 
 interface RunningCallout {
@@ -166,6 +166,13 @@ function samePair(
     : { before, after };
 }
 
+/** Made on first use: a handle whose hooks have no callouts (most, without libraries) needs
+ * only its request. */
+function namesOf(memo: HandleMemo): ArgumentNames {
+  memo.names ??= { revision: -1, names: [], tags: [] };
+  return memo.names;
+}
+
 function thrownOf(thrown: unknown): { name: string; message: string; stack?: string } {
   if (thrown instanceof Error) {
     return thrown.stack
@@ -211,13 +218,13 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       memo = {
         owner: memos,
         request: undefined,
-        openHooks: [],
+        openHooks: undefined,
         arguments: undefined,
         argumentsFresh: false,
         hook: -1,
-        names: { revision: -1, names: [], tags: [] },
+        names: undefined,
         argumentsPair: undefined,
-        contexts: new Map(),
+        contexts: undefined,
       };
       if ('_observed' in slot && slot._observed === undefined) slot._observed = memo;
       else memos.set(handle, memo);
@@ -227,6 +234,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     return memo;
   };
   const contextOf = (handle: CalloutHandle, memo: HandleMemo, library: number): SnapshotMap => {
+    memo.contexts ??= new Map();
     const kept = memo.contexts.get(library);
     const now = snapshotLibraryContext(handle, serialize, kept);
     if (now !== kept) memo.contexts.set(library, now);
@@ -293,7 +301,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       const hook = hookName(hookIndex, handle);
       const memo = memoOf(handle);
       memo.argumentsFresh = false;
-      memo.openHooks.push(hook);
+      (memo.openHooks ??= []).push(hook);
       push({ type: 'hook-start', seq: ++seq, request: requestOf(handle, hook, memo), hook });
     },
     calloutStart(hookIndex, libraryIndex, callout: Callout, handle) {
@@ -312,7 +320,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
           ? snapshotArguments(handle, serialize)
           : memo.argumentsFresh && memo.hook === hookIndex && memo.arguments
             ? memo.arguments
-            : snapshotArguments(handle, serialize, memo.arguments, memo.names),
+            : snapshotArguments(handle, serialize, memo.arguments, namesOf(memo)),
         // Not simply the library's last "after": an object kept in context may have changed
         // since (snapshotLibraryContext looks again unless every value is a primitive).
         contextBefore: reuse
@@ -330,7 +338,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       if (!entry) return;
       const memo = memoOf(handle);
       const argumentsAfter = reuse
-        ? snapshotArguments(handle, serialize, entry.argumentsBefore, memo.names)
+        ? snapshotArguments(handle, serialize, entry.argumentsBefore, namesOf(memo))
         : snapshotArguments(handle, serialize);
       const contextAfter = reuse
         ? contextOf(handle, memo, libraryIndex)
@@ -346,7 +354,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
         : statusPair(entry.statusBefore, statusAfter);
       const args = samePair(memo.argumentsPair, entry.argumentsBefore, argumentsAfter);
       memo.argumentsPair = args;
-      const contexts = memo.contexts.get(libraryIndex);
+      const contexts = memo.contexts?.get(libraryIndex);
       const context = samePair(contexts?.pair, entry.contextBefore, contextAfter);
       if (contexts !== undefined) contexts.pair = context;
       const durationNs = Math.max(0, Math.round((endedMs - entry.startedMs) * 1e6));
@@ -400,7 +408,7 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
     hookEnd(hookIndex, handle) {
       settleThrown();
       const memo = memoOf(handle);
-      const hook = memo.openHooks.pop() ?? hookName(hookIndex, handle);
+      const hook = memo.openHooks?.pop() ?? hookName(hookIndex, handle);
       memo.argumentsFresh = false;
       push({
         type: 'hook-end',
