@@ -6,7 +6,7 @@ import {
   statusName,
   type TraceEvent,
 } from '@hookscope/trace';
-import { memo, startTransition, useEffect, useMemo, useState } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { badgeDescription } from './badgeText';
 import type { OpenedTrace } from './traceProtocol';
 import { useDebugger } from './useDebugger';
@@ -105,6 +105,10 @@ function AttachedEvent({ event }: { event: TraceEvent }) {
   }
 }
 
+// While a step key is held, the inspector follows at most this often (the timeline follows
+// every step); a single step is shown at once.
+const FOLLOW_MS = 100;
+
 /**
  * The detail of the callout under the cursor, asked of the trace host (snapshots and diffs
  * stay in the worker until shown). The last detail stays on screen until the next arrives, and
@@ -116,21 +120,29 @@ function useCalloutDetail(
 ): { detail: CalloutDetail | undefined; current: boolean } {
   const service = useDebugger((s) => s.service);
   const [shown, setShown] = useState<{ trace: number; detail: CalloutDetail | undefined }>();
+  const lastAsked = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
     if (position === undefined) {
       setShown({ trace: trace.id, detail: undefined });
       return undefined;
     }
     let wanted = true;
-    service.detail(trace.id, position).then(
-      (detail) => {
-        if (wanted) startTransition(() => setShown({ trace: trace.id, detail }));
-      },
-      // The trace was closed meanwhile (another one opened): nothing to show for it.
-      () => undefined,
-    );
+    const ask = () => {
+      lastAsked.current = performance.now();
+      service.detail(trace.id, position).then(
+        (detail) => {
+          if (wanted) startTransition(() => setShown({ trace: trace.id, detail }));
+        },
+        // The trace was closed meanwhile (another one opened): nothing to show for it.
+        () => undefined,
+      );
+    };
+    const wait = lastAsked.current + FOLLOW_MS - performance.now();
+    const timer = wait > 0 ? setTimeout(ask, wait) : undefined;
+    if (timer === undefined) ask();
     return () => {
       wanted = false;
+      clearTimeout(timer);
     };
   }, [service, trace.id, position]);
   const detail = shown?.trace === trace.id ? shown.detail : undefined;
