@@ -42,13 +42,11 @@ export class CalloutHandle {
 
   readonly #arguments = new Map<string, TaggedValue>();
   /** Context stores by library index; made on first use, as most handles never need one. */
-  #contexts: Map<number, Map<string, TaggedValue>> | undefined;
+  #contexts: Map<number, LibraryContext> | undefined;
   /** Sorted argument names, rebuilt only after a name was added or removed. */
   #argumentNames: string[] | undefined;
   #argumentsRevision = 0;
   #contextRevision = 0;
-  /** Per library: a change counter of its context, and its sorted names (made on demand). */
-  #libraryContext: Map<number, { revision: number; names: string[] | undefined }> | undefined;
   readonly #owner: HandleOwner;
   #released = false;
 
@@ -138,7 +136,9 @@ export class CalloutHandle {
    * can tell that no item of this library was set or deleted since it last looked.
    */
   getLibraryContextRevision(): number {
-    return this.#libraryContext?.get(this._library)?.revision ?? 0;
+    const context = this.#contexts?.get(this._library);
+    // without a store (none yet, or released): a value no store ever has
+    return context === undefined ? -1 - this.#contextRevision : context.revision;
   }
 
   /** Stores an item in the current library's context (created on demand, R68). */
@@ -147,12 +147,13 @@ export class CalloutHandle {
     const slot = context.get(name);
     if (slot === undefined) {
       context.set(name, { value, tag: tag ?? typeTagOf(value) });
-      this.#contextChanged(true);
+      context.names = undefined;
     } else {
       slot.value = value;
       slot.tag = tag ?? typeTagOf(value);
-      this.#contextChanged(false);
     }
+    context.revision++;
+    this.#contextRevision++;
   }
 
   /**
@@ -205,38 +206,27 @@ export class CalloutHandle {
     if (context === undefined) {
       throw new NoSuchCalloutContext(`no context for library index ${this._library}`);
     }
-    const state = this.#libraryState();
-    state.names ??= [...context.keys()].sort(compareCodeUnits);
-    return state.names.slice();
+    context.names ??= [...context.keys()].sort(compareCodeUnits);
+    return context.names.slice();
   }
 
   deleteContext(name: string): void {
-    if (this.#getOrCreateContext().delete(name)) this.#contextChanged(true);
+    const context = this.#getOrCreateContext();
+    if (context.delete(name)) this.#renamed(context);
   }
 
   deleteAllContext(): void {
     const context = this.#getOrCreateContext();
     if (context.size === 0) return;
     context.clear();
-    this.#contextChanged(true);
+    this.#renamed(context);
   }
 
-  /** Counts a change of the current library's context; `renamed` when a name came or went. */
-  #contextChanged(renamed: boolean): void {
+  /** Counts a change of a library's context that added or removed a name. */
+  #renamed(context: LibraryContext): void {
+    context.names = undefined;
+    context.revision++;
     this.#contextRevision++;
-    const state = this.#libraryState();
-    state.revision++;
-    if (renamed) state.names = undefined;
-  }
-
-  #libraryState(): { revision: number; names: string[] | undefined } {
-    this.#libraryContext ??= new Map();
-    let state = this.#libraryContext.get(this._library);
-    if (state === undefined) {
-      state = { revision: 0, names: undefined };
-      this.#libraryContext.set(this._library, state);
-    }
-    return state;
   }
 
   getStatus(): NextStep {
@@ -301,24 +291,25 @@ export class CalloutHandle {
       }
     } finally {
       this.#contexts = undefined;
-      // counters only ever move on: a tracer's remembered revision must never match again
-      for (const state of this.#libraryContext?.values() ?? []) {
-        state.revision++;
-        state.names = undefined;
-      }
       this.#contextRevision++;
       this.deleteAllArguments();
       this.#owner.handleReleased();
     }
   }
 
-  #getOrCreateContext(): Map<string, TaggedValue> {
+  #getOrCreateContext(): LibraryContext {
     this.#contexts ??= new Map();
     let context = this.#contexts.get(this._library);
     if (context === undefined) {
-      context = new Map();
+      context = new LibraryContext();
       this.#contexts.set(this._library, context);
     }
     return context;
   }
+}
+
+/** One library's context store, with a change counter and its sorted names (made on demand). */
+class LibraryContext extends Map<string, TaggedValue> {
+  revision = 0;
+  names: string[] | undefined = undefined;
 }
