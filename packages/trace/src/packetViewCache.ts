@@ -75,6 +75,32 @@ function listFresh(list: readonly Option[], memo: ListMemo): boolean {
   return true;
 }
 
+// Entries of small options without sub-options, by space, code and bytes: a server sends the
+// same subnet mask, lease time and server identifier to every client, and an entry depends on
+// nothing else (the definition comes from space and code, the value from the bytes). Shared
+// entries are decoded once and kept once. Emptied when it grows large.
+const SHARED_MAX_BYTES = 16;
+const SHARED_MAX_ENTRIES = 4096;
+const shared = new Map<string, Record<string, JsonValue>>();
+
+function sharedEntry(
+  option: Option,
+  bytes: readonly number[],
+  start: number,
+  end: number,
+): Record<string, JsonValue> {
+  if (end - start > SHARED_MAX_BYTES) return optionEntry(option, undefined);
+  let key = `${option.universe}/${option.space}/${option.code}/`;
+  for (let i = start; i < end; i++) key += String.fromCharCode(bytes[i] as number);
+  let entry = shared.get(key);
+  if (entry === undefined) {
+    entry = optionEntry(option, undefined);
+    if (shared.size >= SHARED_MAX_ENTRIES) shared.clear();
+    shared.set(key, entry);
+  }
+  return entry;
+}
+
 /** The view of a list, reusing the entries of `old` for options that did not change. */
 function buildList(list: readonly Option[], old: ListMemo | undefined): ListMemo {
   const n = list.length;
@@ -92,12 +118,19 @@ function buildList(list: readonly Option[], old: ListMemo | undefined): ListMemo
     if (old !== undefined && was >= 0 && optionFresh(option, old, was)) {
       entry = old.entries[was] as Record<string, JsonValue>;
       sub = old.subs[was];
+      at = option.copyDataInto(bytes, at);
     } else {
+      const start = at;
+      at = option.copyDataInto(bytes, at);
       const subList = option.getOptions();
-      sub = subList.length > 0 ? buildList(subList, old?.subs[was]) : undefined;
-      entry = optionEntry(option, sub?.view);
+      if (subList.length > 0) {
+        sub = buildList(subList, old?.subs[was]);
+        entry = optionEntry(option, sub.view);
+      } else {
+        sub = undefined;
+        entry = sharedEntry(option, bytes, start, at);
+      }
     }
-    at = option.copyDataInto(bytes, at);
     ends[i] = at;
     entries[i] = entry;
     subs[i] = sub;
