@@ -92,7 +92,8 @@ export function createSnapshotSerializer(
   const byTag = options.byTag ?? {};
   const packetView = options.packetView ?? createPacketViewCache();
 
-  const view = (value: unknown, depth: number, seen: Set<object>): JsonValue => {
+  // `seen`: the objects being shown, outermost first (a stack: a cycle points back into it)
+  const view = (value: unknown, depth: number, seen: object[]): JsonValue => {
     switch (typeof value) {
       case 'string':
       case 'boolean':
@@ -116,9 +117,9 @@ export function createSnapshotSerializer(
       return toHex(new Uint8Array(object.buffer, object.byteOffset, object.byteLength));
     }
     if (object instanceof Date) return object.toISOString();
-    if (seen.has(object)) return { $cycle: true };
+    if (seen.includes(object)) return { $cycle: true };
     if (depth >= maxDepth) return { $opaque: 'depth' };
-    seen.add(object);
+    seen.push(object);
     try {
       if (Array.isArray(object)) return object.map((item) => view(item, depth + 1, seen));
       if (object instanceof Set) return [...object].map((item) => view(item, depth + 1, seen));
@@ -129,10 +130,14 @@ export function createSnapshotSerializer(
       }
       const withJson = object as { toJSON?: () => unknown };
       if (typeof withJson.toJSON === 'function') return view(withJson.toJSON(), depth, seen);
-      for (const [key, item] of Object.entries(object)) out[key] = view(item, depth + 1, seen);
+      // own enumerable string keys, as Object.entries lists them (no pairs made)
+      const fields = object as Record<string, unknown>;
+      for (const key in fields) {
+        if (Object.hasOwn(fields, key)) out[key] = view(fields[key], depth + 1, seen);
+      }
       return out;
     } finally {
-      seen.delete(object);
+      seen.pop();
     }
   };
 
@@ -163,7 +168,7 @@ export function createSnapshotSerializer(
         return shown === undefined ? { tag, opaque: true } : { tag, value: shown };
       }
       if (typeof value === 'function' || typeof value === 'symbol') return { tag, opaque: true };
-      return { tag, value: view(value, 0, new Set()) };
+      return { tag, value: view(value, 0, []) };
     } catch {
       return { tag, opaque: true };
     }
