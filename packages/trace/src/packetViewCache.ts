@@ -75,13 +75,16 @@ function listFresh(list: readonly Option[], memo: ListMemo): boolean {
   return true;
 }
 
-// Entries of small options without sub-options, by space, code and bytes: a server sends the
-// same subnet mask, lease time and server identifier to every client, and an entry depends on
-// nothing else (the definition comes from space and code, the value from the bytes). Shared
-// entries are decoded once and kept once. Emptied when it grows large.
-const SHARED_MAX_BYTES = 16;
+// Entries of small options without sub-options, by universe, space, code and bytes: a server
+// sends the same subnet mask, lease time and server identifier to every client, and an entry
+// depends on nothing else (the definition comes from space and code, the value from the
+// bytes). Shared entries are decoded once and kept once. Up to 4 bytes, so the key is a number
+// (code, length and bytes: at most 51 bits). Emptied when it grows large.
+const SHARED_MAX_BYTES = 4;
 const SHARED_MAX_ENTRIES = 4096;
-const shared = new Map<string, Record<string, JsonValue>>();
+const shared4 = new Map<string, Map<number, Record<string, JsonValue>>>();
+const shared6 = new Map<string, Map<number, Record<string, JsonValue>>>();
+let sharedCount = 0;
 
 function sharedEntry(
   option: Option,
@@ -89,14 +92,28 @@ function sharedEntry(
   start: number,
   end: number,
 ): Record<string, JsonValue> {
-  if (end - start > SHARED_MAX_BYTES) return optionEntry(option, undefined);
-  let key = `${option.universe}/${option.space}/${option.code}/`;
-  for (let i = start; i < end; i++) key += String.fromCharCode(bytes[i] as number);
-  let entry = shared.get(key);
+  const n = end - start;
+  if (n > SHARED_MAX_BYTES) return optionEntry(option, undefined);
+  let word = 0;
+  for (let i = start; i < end; i++) word = word * 256 + (bytes[i] as number);
+  const key = (option.code * 8 + n) * 4294967296 + word;
+  const spaces = option.universe === 'v4' ? shared4 : shared6;
+  let entries = spaces.get(option.space);
+  if (entries === undefined) {
+    entries = new Map();
+    spaces.set(option.space, entries);
+  }
+  let entry = entries.get(key);
   if (entry === undefined) {
     entry = optionEntry(option, undefined);
-    if (shared.size >= SHARED_MAX_ENTRIES) shared.clear();
-    shared.set(key, entry);
+    if (++sharedCount > SHARED_MAX_ENTRIES) {
+      shared4.clear();
+      shared6.clear();
+      sharedCount = 1;
+      spaces.set(option.space, entries);
+      entries.clear();
+    }
+    entries.set(key, entry);
   }
   return entry;
 }
