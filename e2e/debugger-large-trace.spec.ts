@@ -60,3 +60,31 @@ test('a 10,000-request trace opens with progress while the page stays responsive
     rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('cancelling an import keeps the trace shown and puts the Trace choice back', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const folder = mkdtempSync(join(tmpdir(), 'hookscope-large-trace-'));
+  const file = join(folder, 'large-trace.json');
+  writeFileSync(file, writeTrace(createSyntheticTrace({ requests: REQUESTS, libraries: 4 })));
+  try {
+    await new Studio(page).open();
+    await page.getByRole('button', { name: 'Open trace debugger' }).click();
+    const source = page.getByLabel('Trace', { exact: true });
+    await source.selectOption('data-scope');
+    const position = page.getByTestId('debugger-position');
+    await expect(position).toContainText('callout 1 of 6');
+
+    await page.getByLabel('Import a trace', { exact: true }).setInputFiles(file);
+    await expect(source).toHaveValue('import');
+    await page.getByRole('button', { name: 'Cancel opening' }).click();
+    await expect(page.getByRole('progressbar', { name: /the trace/ })).toHaveCount(0);
+    // The list names what is shown again, and the shown trace is untouched.
+    await expect(source).toHaveValue('data-scope');
+    await expect(position).toContainText('callout 1 of 6');
+    await expect(page.getByText('Requests (1)')).toBeVisible();
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

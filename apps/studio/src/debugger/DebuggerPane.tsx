@@ -1,5 +1,5 @@
 import type { TraceDocument } from '@hookscope/trace';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useActiveWorkspace } from '../state/useStudio';
 import {
   createDebuggerStore,
@@ -46,6 +46,17 @@ export function DebuggerPane({ onClose }: { onClose: () => void }) {
   const [shareLink, setShareLink] = useState<string>();
   const [store] = useState(() => createDebuggerStore());
   const shown = useDebuggerState(store, (s) => s.trace !== undefined);
+  // The choice before the last import: "Cancel opening" puts it back, so the Trace list names
+  // what is shown (the store keeps the shown trace instead of opening it again).
+  const beforeImport = useRef<{ source: TraceSourceId; main?: TraceResult }>(undefined);
+  const cancelledLoads = useDebuggerState(store, (s) => s.cancelledLoads);
+  useEffect(() => {
+    const before = beforeImport.current;
+    if (cancelledLoads === 0 || !before) return;
+    beforeImport.current = undefined;
+    setImported((current) => ({ ...current, main: before.main }));
+    setSource(before.source);
+  }, [cancelledLoads]);
   const ids = {
     source: useId(),
     compare: useId(),
@@ -94,6 +105,7 @@ export function DebuggerPane({ onClose }: { onClose: () => void }) {
     // Marks read by the trace-view benchmark (performance.measure), free otherwise.
     performance.mark('hookscope:trace-import');
     const result: TraceResult = { ok: true, trace: { file } };
+    if (slot === 'main') beforeImport.current = { source, main: imported.main };
     setImported((current) => ({ ...current, [slot]: result }));
     if (slot === 'main') setSource('import');
     else setCompareId('import');

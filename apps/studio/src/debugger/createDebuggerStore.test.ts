@@ -183,6 +183,16 @@ describe('createDebuggerStore', () => {
     actions.cancelLoad();
     await cancelled;
     expect(at(store.getState())).toBe('logpkt@alpha/1');
+    expect(store.getState().cancelledLoads).toBe(1);
+  });
+
+  it('keeps the shown trace when its input is asked for again (a cancel put back)', async () => {
+    const store = await loaded();
+    const shown = store.getState().trace;
+    await store.getState().actions.step('next-callout');
+    expect(await store.getState().actions.load(dataScope)).toBe(true);
+    expect(store.getState().trace).toBe(shown);
+    expect(at(store.getState())).not.toBe('authorize@alpha/1');
   });
 
   it('asks the host for the detail of a callout, and exports the trace it holds', async () => {

@@ -33,6 +33,8 @@ export interface DebuggerState {
   loading: LoadProgress | undefined;
   /** Why the last trace could not be opened. */
   error: string | undefined;
+  /** How many loads were cancelled: a host that chose the input can put its choice back. */
+  cancelledLoads: number;
   /** The second run, when comparing, and where the two first differ. */
   compare: { trace: OpenedTrace; difference: TraceDifference | undefined } | undefined;
   /** Flat callout position under the cursor; undefined for a trace without callouts. */
@@ -150,6 +152,9 @@ export function createDebuggerStore(service: TraceService = getTraceService()): 
     // Each load and compare gets a number; an answer that is no longer the latest is dropped.
     let loads = 0;
     let compares = 0;
+    // The input of the trace shown: asking for it again (a cancelled load's host putting its
+    // choice back) keeps it instead of opening it anew.
+    let shownInput: TraceInput | undefined;
     const differenceOf = async (a: OpenedTrace, b: OpenedTrace) => {
       const ticket = ++compares;
       const difference = await service.compare(a.id, b.id);
@@ -161,7 +166,12 @@ export function createDebuggerStore(service: TraceService = getTraceService()): 
     const actions: DebuggerActions = {
       async load(input, options = {}) {
         const ticket = ++loads;
+        if (input && input === shownInput && getState().trace) {
+          setState({ loading: undefined });
+          return true;
+        }
         if (!input) {
+          shownInput = undefined;
           const { trace } = getState();
           if (trace) service.close(trace.id);
           setState({ trace: undefined, loading: undefined, error: undefined, cursor: undefined });
@@ -177,10 +187,12 @@ export function createDebuggerStore(service: TraceService = getTraceService()): 
         const previous = getState();
         if (previous.trace) service.close(previous.trace.id);
         if (!result.ok) {
+          shownInput = undefined;
           setState({ trace: undefined, loading: undefined, error: result.error, note: undefined });
           return false;
         }
         const { trace } = result;
+        shownInput = input;
         const { cursor, request } = placeIn(trace.columns, previous, options.keepPlace ?? false);
         setState({ trace, cursor, request, loading: undefined, error: undefined, note: undefined });
         if (options.place)
@@ -194,7 +206,7 @@ export function createDebuggerStore(service: TraceService = getTraceService()): 
       },
       cancelLoad() {
         loads += 1;
-        setState({ loading: undefined });
+        setState({ loading: undefined, cancelledLoads: getState().cancelledLoads + 1 });
       },
       async setCompare(input) {
         const old = getState().compare?.trace;
@@ -297,6 +309,7 @@ export function createDebuggerStore(service: TraceService = getTraceService()): 
       trace: undefined,
       loading: undefined,
       error: undefined,
+      cancelledLoads: 0,
       compare: undefined,
       cursor: undefined,
       request: 0,
