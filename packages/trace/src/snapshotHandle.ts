@@ -240,7 +240,9 @@ export function snapshotLibraryContext(
   }
   const snapshot = snapshotContext(handle, serialize, kept?.snapshot);
   const primitive = contextPrimitive;
-  if (kept !== undefined && kept.snapshot === snapshot && kept.revision === revision) {
+  if (kept !== undefined && kept.snapshot === snapshot) {
+    // the same snapshot (an item set to the value it had): the memo moves on in place
+    kept.revision = revision;
     kept.primitive = primitive;
     return kept;
   }
