@@ -301,7 +301,8 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       const hook = hookName(hookIndex, handle);
       const memo = memoOf(handle);
       memo.argumentsFresh = false;
-      (memo.openHooks ??= []).push(hook);
+      memo.openHooks ??= [];
+      memo.openHooks.push(hook);
       push({ type: 'hook-start', seq: ++seq, request: requestOf(handle, hook, memo), hook });
     },
     calloutStart(hookIndex, libraryIndex, callout: Callout, handle) {

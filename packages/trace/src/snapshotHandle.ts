@@ -230,12 +230,7 @@ export function snapshotLibraryContext(
 ): ContextMemo {
   const extras = handle as unknown as HandleExtras;
   const revision = extras.getLibraryContextRevision?.();
-  if (
-    kept !== undefined &&
-    kept.primitive &&
-    revision !== undefined &&
-    kept.revision === revision
-  ) {
+  if (kept?.primitive && revision !== undefined && kept.revision === revision) {
     return kept;
   }
   const snapshot = snapshotContext(handle, serialize, kept?.snapshot);
