@@ -86,7 +86,9 @@ export const BreakpointsPanel = memo(function BreakpointsPanel() {
         {needsValue && (
           <>
             <label htmlFor={ids.value} className="visually-hidden">
-              {kind === 'argument-changed' ? 'Argument name (empty: any)' : `Which ${kind}`}
+              {kind === 'argument-changed'
+                ? 'Argument name (empty for every argument)'
+                : `Which ${kind}`}
             </label>
             {kind === 'hook' || kind === 'library' ? (
               <select id={ids.value} value={value} onChange={(e) => setValue(e.target.value)}>
