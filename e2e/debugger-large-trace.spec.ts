@@ -11,14 +11,23 @@ import { SCREENS, Studio } from './studio';
 
 const REQUESTS = 10_000;
 
-test('a 10,000-request trace opens with progress while the page stays responsive', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
+/** Runs `use` with the path of a 10,000 × 4 trace file, removed afterwards. */
+async function withLargeTrace(use: (file: string) => Promise<void>): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), 'hookscope-large-trace-'));
   const file = join(folder, 'large-trace.json');
   writeFileSync(file, writeTrace(createSyntheticTrace({ requests: REQUESTS, libraries: 4 })));
   try {
+    await use(file);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+test('a 10,000-request trace opens with progress while the page stays responsive', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await withLargeTrace(async (file) => {
     // Long tasks on the page's main thread, from its first moment.
     await page.addInitScript(`(() => {
       window.__longTasks = [];
@@ -56,19 +65,14 @@ test('a 10,000-request trace opens with progress while the page stays responsive
     await page.keyboard.press('r');
     await expect(page.getByRole('heading', { name: /^Request 2:/ })).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/debugger-large-trace.png` });
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  });
 });
 
 test('cancelling an import keeps the trace shown and puts the Trace choice back', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  const folder = mkdtempSync(join(tmpdir(), 'hookscope-large-trace-'));
-  const file = join(folder, 'large-trace.json');
-  writeFileSync(file, writeTrace(createSyntheticTrace({ requests: REQUESTS, libraries: 4 })));
-  try {
+  await withLargeTrace(async (file) => {
     await new Studio(page).open();
     await page.getByRole('button', { name: 'Open trace debugger' }).click();
     const source = page.getByLabel('Trace', { exact: true });
@@ -84,7 +88,5 @@ test('cancelling an import keeps the trace shown and puts the Trace choice back'
     await expect(source).toHaveValue('data-scope');
     await expect(position).toContainText('callout 1 of 6');
     await expect(page.getByText('Requests (1)')).toBeVisible();
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  });
 });
