@@ -51,6 +51,15 @@ export interface FamilyParts<P extends ServerPacket> {
   pack(response: P): Uint8Array;
   /** An address and port as Kea's packet logs write them. */
   endpoint(address: string, port: number): string;
+  /** pkt*-received, pkt*-sent, pkt*-parse-failed, pkt*-receive-drop, pkt*-queue-full: built once,
+   * so the per-packet counts look up a name V8 has already hashed. */
+  readonly statNames: {
+    readonly received: string;
+    readonly sent: string;
+    readonly parseFailed: string;
+    readonly receiveDrop: string;
+    readonly queueFull: string;
+  };
   /** The statistic counting a received message of this type. */
   receivedStatistic(type: number): string;
   /** The statistic counting a sent message of this type, if any. */

@@ -1,20 +1,22 @@
 import type { ExchangeBase, FamilyParts, ServerPacket } from './family';
 import { callParkable } from './parkableHook';
+import { sendPacket } from './sendPacket';
 import type { ServerCore } from './serverCore';
 import type { SentPacket } from './types';
 
 /**
  * leases4_committed / leases6_committed with the query's new and deleted leases (R119): the
  * query is parked before the callouts (when `parkable`: there is a response to hold) and stays
- * parked when they leave PARK; the unpark runs `resume`. DROP discards the response (the lease
- * changes stay). Returns whether the response goes on to pkt*_send now.
+ * parked when they leave PARK. DROP discards the response (the lease changes stay). The unpark
+ * sends the response (`sendPacket`); no continuation is passed in,
+ * so a query with no callouts here allocates no closure. Returns whether the response goes on
+ * to pkt*_send now.
  */
 export function leasesCommitted<P extends ServerPacket, S>(
   server: ServerCore,
   parts: FamilyParts<P>,
   ex: ExchangeBase<P, S> & { leases: unknown[]; deleted: unknown[] },
   parkable: boolean,
-  resume: (out: SentPacket[]) => void,
   sent: SentPacket[],
 ): boolean {
   const d = server.driver;
@@ -41,7 +43,7 @@ export function leasesCommitted<P extends ServerPacket, S>(
       handle.setArgument(`leases${parts.digit}`, ex.leases, parts.leaseCollectionTag);
       handle.setArgument(`deleted_leases${parts.digit}`, ex.deleted, parts.leaseCollectionTag);
     },
-    resume: (_handle, out) => resume(out),
+    resume: (_handle, out) => sendPacket(server, parts, ex, out),
   });
   sent.push(...sentNow);
   if (outcome === 'parked' || outcome === 'resumed' || outcome === 'full') return false;

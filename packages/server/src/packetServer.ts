@@ -127,7 +127,7 @@ export abstract class PacketServer<
       applyMeta(parts, query, meta, this.defaultIface);
       ex = this.newExchange(query);
     }
-    this.stats.add(`pkt${parts.digit}-received`);
+    this.stats.add(parts.statNames.received);
     this.stats.add(parts.receivedStatistic(query.getType()));
     return ex;
   }
@@ -135,8 +135,8 @@ export abstract class PacketServer<
   private parseFailed(error: unknown): void {
     const reason = error instanceof Error ? error.message : String(error);
     this.options.observer?.drop?.(`unparsable: ${reason}`);
-    this.stats.add(`pkt${this.parts.digit}-parse-failed`);
-    this.stats.add(`pkt${this.parts.digit}-receive-drop`);
+    this.stats.add(this.parts.statNames.parseFailed);
+    this.stats.add(this.parts.statNames.receiveDrop);
     if (this.wants('DHCPX_PACKET_DROP_0001')) this.say('DHCPX_PACKET_DROP_0001', reason);
   }
 
@@ -182,7 +182,7 @@ export abstract class PacketServer<
 
   /** A query the server's own checks refused (Kea counts it in pkt*-receive-drop). */
   protected rejected(reason: string): void {
-    this.stats.add(`pkt${this.parts.digit}-receive-drop`);
+    this.stats.add(this.parts.statNames.receiveDrop);
     this.options.observer?.drop?.(reason);
   }
 

@@ -63,7 +63,7 @@ export function sendPacket<P extends ServerPacket, S>(
       parts.endpoint(response.remoteAddr, response.remotePort),
       response.iface,
     );
-  server.stats.add(`pkt${parts.digit}-sent`);
+  server.stats.add(parts.statNames.sent);
   const stat = parts.sentStatistic(response.getType());
   if (stat) server.stats.add(stat);
   sent.push({

@@ -7,23 +7,32 @@ import type { SentPacket } from './types';
 export type SelectOutcome = 'drop' | 'parked' | 'done' | undefined;
 
 /**
+ * What follows subnet selection, one object per server (not closures per query: those cost an
+ * allocation on every packet though only an unpark needs them).
+ */
+export interface SelectSteps<E, S> {
+  /** what Kea's exchange or client context does once the subnet is known */
+  setUp(ex: E, subnet: S | undefined): void;
+  /** the rest of the query's processing; what it sends goes to `out` */
+  rest(ex: E, out: SentPacket[]): void;
+}
+
+/**
  * subnet4_select / subnet6_select on the subnet the server picked (SKIP: no subnet; DROP: the
- * query is dropped; a replacement must be one of the configured subnets), then `setUp` (what
- * Kea's exchange or client context does once the subnet is known). From 2.5.6 the callouts may
+ * query is dropped; a replacement must be one of the configured subnets), then `steps.setUp`. From 2.5.6 the callouts may
  * PARK the query (parked first, dropped when parked-packet-limit is reached): processing stops,
  * and the unpark resumes it with the subnet a library left in the handle's context item
  * `subnet4` / `subnet6` (set outside a callout, so in the server's own slot, R70), running
- * `setUp` and `rest`. Returns 'parked' when it stopped there, 'done' when the callouts unparked
- * it at once (`rest` ran, its datagrams are in `sent`), undefined to go on.
+ * `steps.setUp` and `steps.rest`. Returns 'parked' when it stopped there, 'done' when the callouts unparked
+ * it at once (`steps.rest` ran, its datagrams are in `sent`), undefined to go on.
  */
-export function selectSubnet<P extends ServerPacket, S>(
+export function selectSubnet<P extends ServerPacket, S, E extends ExchangeBase<P, S>>(
   server: ServerCore,
   parts: FamilyParts<P>,
-  ex: ExchangeBase<P, S>,
+  ex: E,
   subnets: readonly S[],
   picked: S | undefined,
-  setUp: (subnet: S | undefined) => void,
-  rest: (out: SentPacket[]) => void,
+  steps: SelectSteps<E, S>,
   sent: SentPacket[],
 ): SelectOutcome {
   const query = ex.query;
@@ -55,8 +64,8 @@ export function selectSubnet<P extends ServerPacket, S>(
         } catch {
           parked = undefined; // no item: no subnet
         }
-        setUp(parked !== undefined && subnets.includes(parked) ? parked : undefined);
-        rest(out);
+        steps.setUp(ex, parked !== undefined && subnets.includes(parked) ? parked : undefined);
+        steps.rest(ex, out);
       },
     });
     sent.push(...sentNow);
@@ -76,7 +85,7 @@ export function selectSubnet<P extends ServerPacket, S>(
       subnet = undefined;
     } else subnet = chosen !== undefined && subnets.includes(chosen) ? chosen : undefined;
   } else d.reached(h, ex.handle);
-  setUp(subnet);
+  steps.setUp(ex, subnet);
   return undefined;
 }
 

@@ -16,6 +16,7 @@ import { LeaseStore4 } from '../leases/leaseStore';
 import { flushReclaimed, type ReclaimStore, reclaimExpired } from '../leases/reclaim';
 import { PacketServer } from '../packetServer';
 import { Subnet4 } from '../subnet';
+import type { SelectSteps } from '../subnetSelect';
 import type { CreateServerOptions, LeaseView, PacketMeta, SentPacket } from '../types';
 import { Allocator4 } from './allocator4';
 import { assignLease4 } from './assignLease4';
@@ -24,7 +25,7 @@ import { FAMILY4 } from './family4';
 import { hwaddrText, serverIdOption } from './packet4';
 import { processDecline4, processRelease4 } from './releaseDecline4';
 import { finishResponse4, initResponse4 } from './response4';
-import { selectSubnet4 } from './selectSubnet4';
+import { selectSubnet4, setUpExchange4 } from './selectSubnet4';
 import { sendResponse4 } from './sendResponse4';
 
 const ACCEPTED_TYPES: ReadonlySet<number> = new Set([
@@ -162,12 +163,7 @@ export class Dhcp4Server extends PacketServer<Pkt4, Subnet4, Exchange4> {
   private processWithSubnet(ex: Exchange4, sent: SentPacket[]): void {
     const type = ex.type;
     ex.response = initResponse4(this, ex.query, type === DHCPDISCOVER ? DHCPOFFER : DHCPACK);
-    const rest = (out: SentPacket[]): void => {
-      if (type === DHCPINFORM) this.processInform(ex);
-      else this.processAssign(ex);
-      sendResponse4(this, ex, out);
-    };
-    const outcome = selectSubnet4(this, ex, rest, sent);
+    const outcome = selectSubnet4(this, ex, this.afterSubnet, sent);
     if (outcome === 'parked' || outcome === 'done') return;
     if (outcome === 'drop') {
       ex.response = undefined;
@@ -180,8 +176,18 @@ export class Dhcp4Server extends PacketServer<Pkt4, Subnet4, Exchange4> {
       }
       return;
     }
-    rest(sent);
+    this.afterSubnet.rest(ex, sent);
   }
+
+  /** What follows subnet selection, now or after an unpark (one object, no closures per query). */
+  private readonly afterSubnet: SelectSteps<Exchange4, Subnet4> = {
+    setUp: (ex, subnet) => setUpExchange4(this, ex, subnet),
+    rest: (ex, out) => {
+      if (ex.type === DHCPINFORM) this.processInform(ex);
+      else this.processAssign(ex);
+      sendResponse4(this, ex, out);
+    },
+  };
 
   /** DISCOVER and REQUEST once the subnet is known: allocation and the response. */
   private processAssign(ex: Exchange4): void {

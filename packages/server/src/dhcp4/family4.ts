@@ -48,6 +48,13 @@ export const FAMILY4: FamilyParts<Pkt4> = {
     return response.pack();
   },
   endpoint: (address, port) => `${address}:${port}`,
+  statNames: {
+    received: 'pkt4-received',
+    sent: 'pkt4-sent',
+    parseFailed: 'pkt4-parse-failed',
+    receiveDrop: 'pkt4-receive-drop',
+    queueFull: 'pkt4-queue-full',
+  },
   receivedStatistic: (type) => RECEIVED[type] ?? 'pkt4-unknown-received',
   sentStatistic: (type) => SENT[type],
 };

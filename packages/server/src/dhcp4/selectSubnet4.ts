@@ -2,7 +2,12 @@ import type { Pkt4 } from '@hookscope/dhcp';
 import { parseIpv4 } from '../address';
 import { findReservation } from '../reservations';
 import type { Subnet4 } from '../subnet';
-import { hostIdentifier, type SelectOutcome, selectSubnet } from '../subnetSelect';
+import {
+  hostIdentifier,
+  type SelectOutcome,
+  type SelectSteps,
+  selectSubnet,
+} from '../subnetSelect';
 import type { SentPacket } from '../types';
 import { clientIdOf, type Dhcp4Server } from './dhcp4Server';
 import type { Exchange4 } from './exchange4';
@@ -46,12 +51,13 @@ export function pickSubnet4(server: Dhcp4Server, query: Pkt4): Subnet4 | undefin
 
 /**
  * Subnet selection with subnet4_select (see `selectSubnet`), then what Kea's exchange does
- * once a subnet is known (`setUpExchange4`); `rest` continues the query, also after an unpark.
+ * once a subnet is known (`setUpExchange4` in `steps.setUp`); `steps.rest` continues the query,
+ * also after an unpark.
  */
 export function selectSubnet4(
   server: Dhcp4Server,
   ex: Exchange4,
-  rest: (out: SentPacket[]) => void,
+  steps: SelectSteps<Exchange4, Subnet4>,
   sent: SentPacket[],
 ): SelectOutcome {
   return selectSubnet(
@@ -60,8 +66,7 @@ export function selectSubnet4(
     ex,
     server.subnets,
     pickSubnet4(server, ex.query),
-    (subnet) => setUpExchange4(server, ex, subnet),
-    rest,
+    steps,
     sent,
   );
 }

@@ -18,8 +18,7 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
   const d = server.driver;
   const h = server.hooks;
   if (ex.committed) {
-    const send = (out: SentPacket[]) => sendPacket(server, FAMILY4, ex, out);
-    if (!leasesCommitted(server, FAMILY4, ex, ex.response !== undefined, send, sent)) return;
+    if (!leasesCommitted(server, FAMILY4, ex, ex.response !== undefined, sent)) return;
   } else if (ex.offered && ex.response && h.lease4_offer >= 0) {
     // Kea 2.5.2 and later: lease4_offer where leases4_committed would be, for a DISCOVER
     if (d.present(h.lease4_offer)) {

@@ -23,6 +23,7 @@ import { flushReclaimed, type ReclaimStore, reclaimExpired } from '../leases/rec
 import { buildConfiguredOption } from '../optionData';
 import { PacketServer } from '../packetServer';
 import { Subnet6 } from '../subnet';
+import type { SelectSteps } from '../subnetSelect';
 import type { CreateServerOptions, LeaseView, PacketMeta, SentPacket } from '../types';
 import { addrRegister6 } from './addrRegister6';
 import { Allocator6 } from './allocator6';
@@ -31,7 +32,7 @@ import type { Exchange6 } from './exchange6';
 import { FAMILY6 } from './family6';
 import { assignLeases6, confirm6, declineLeases6, extendLeases6, releaseLeases6 } from './leases6';
 import { statusOption } from './packet6';
-import { selectSubnet6 } from './selectSubnet6';
+import { selectSubnet6, setUpContext6 } from './selectSubnet6';
 import { sendResponse6 } from './sendResponse6';
 
 /** The DHCPv6-only hook points (the shared ones are `common`); -1 where the release lacks one. */
@@ -127,25 +128,26 @@ export class Dhcp6Server extends PacketServer<Pkt6, Subnet6, Exchange6> {
     }
     ex.duid = query.getClientId() ?? '';
     ex.hwaddr = hwaddrFromDuid(ex.duid);
-    const rest = (out: SentPacket[]): void => {
+    if (selectSubnet6(this, ex, this.afterSubnet, sent) === undefined)
+      this.afterSubnet.rest(ex, sent);
+    return ex;
+  }
+
+  /** What follows subnet selection, now or after an unpark (one object, no closures per query). */
+  private readonly afterSubnet: SelectSteps<Exchange6, Subnet6> = {
+    setUp: (ex, subnet) => setUpContext6(this, ex, subnet),
+    rest: (ex, out) => {
       this.handleOf(ex);
       this.dispatch(ex);
       if (ex.response) sendResponse6(this, ex, out);
-    };
-    if (selectSubnet6(this, ex, rest, sent) === undefined) rest(sent);
-    return ex;
-  }
+    },
+  };
 
   /** Kea's sanityCheck: service on, known type, client id and server id as RFC 8415 wants. */
   private accept(query: Pkt6): boolean {
     if (!this.serviceEnabled(query)) return false;
     const type = query.getType();
     const serverId = query.getOption(2);
-    const ours = (): boolean => {
-      const mine = this.config6?.serverDuid;
-      const data = serverId?.getData();
-      return !!mine && !!data && data.length === mine.length && data.every((b, i) => b === mine[i]);
-    };
     switch (type) {
       case SOLICIT:
       case CONFIRM:
@@ -155,9 +157,9 @@ export class Dhcp6Server extends PacketServer<Pkt6, Subnet6, Exchange6> {
       case RENEW:
       case RELEASE:
       case DECLINE:
-        return query.getOption(1) !== undefined && serverId !== undefined && ours();
+        return query.getOption(1) !== undefined && serverId !== undefined && this.ours(serverId);
       case INFORMATION_REQUEST:
-        return serverId === undefined || ours();
+        return serverId === undefined || this.ours(serverId);
       case ADDR_REG_INFORM:
         if (this.features.addressRegistration)
           return query.getOption(1) !== undefined && serverId === undefined;
@@ -169,6 +171,15 @@ export class Dhcp6Server extends PacketServer<Pkt6, Subnet6, Exchange6> {
           this.say('DHCPX_UNSUPPORTED_TYPE', query.remoteAddr, type);
         return false;
     }
+  }
+
+  /** True when the server-id option carries this server's DUID. */
+  private ours(serverId: Option): boolean {
+    const mine = this.config6?.serverDuid;
+    const data = serverId.getData();
+    if (!mine || data.length !== mine.length) return false;
+    for (let i = 0; i < data.length; i++) if (data[i] !== mine[i]) return false;
+    return true;
   }
 
   private dispatch(ex: Exchange6): void {

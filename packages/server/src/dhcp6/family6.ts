@@ -48,6 +48,13 @@ export const FAMILY6: FamilyParts<Pkt6> = {
   summary: summary6,
   pack: (response) => response.pack(),
   endpoint: (address, port) => `[${address}]:${port}`,
+  statNames: {
+    received: 'pkt6-received',
+    sent: 'pkt6-sent',
+    parseFailed: 'pkt6-parse-failed',
+    receiveDrop: 'pkt6-receive-drop',
+    queueFull: 'pkt6-queue-full',
+  },
   receivedStatistic: (type) => RECEIVED[type] ?? 'pkt6-unknown-received',
   sentStatistic: (type) => SENT[type],
 };

@@ -74,8 +74,10 @@ function answerIa(
   );
 }
 
+/** Constant names (no string built per lease: the statistics map hashes a fresh string each time). */
 function statName(type: LeaseType, what: 'assigned' | 'cumulative-assigned'): string {
-  return `${what}-${type === 'IA_PD' ? 'pds' : 'nas'}`;
+  if (type === 'IA_PD') return what === 'assigned' ? 'assigned-pds' : 'cumulative-assigned-pds';
+  return what === 'assigned' ? 'assigned-nas' : 'cumulative-assigned-nas';
 }
 
 /** lease6_select for a new lease; SKIP gives none. Stores it unless the allocation is fake. */
@@ -155,8 +157,10 @@ function select(server: Dhcp6Server, ex: Exchange6, ia: Option): Lease6 | undefi
   if (!ex.fake) {
     if (server.store.get(lease.type, lease.addr)) server.store.update(lease);
     else server.store.add(lease);
-    server.stats.add(`subnet[${lease.subnetId}].${statName(type, 'assigned')}`);
-    server.stats.add(`subnet[${lease.subnetId}].${statName(type, 'cumulative-assigned')}`);
+    server.stats.add(server.stats.subnetName(lease.subnetId, statName(type, 'assigned')));
+    server.stats.add(
+      server.stats.subnetName(lease.subnetId, statName(type, 'cumulative-assigned')),
+    );
     server.stats.add(statName(type, 'cumulative-assigned'));
   }
   const pd = type === 'IA_PD';
@@ -293,7 +297,7 @@ export function releaseLeases6(server: Dhcp6Server, ex: Exchange6): void {
         continue;
       }
       server.store.delete(lease);
-      server.stats.add(`subnet[${lease.subnetId}].${statName(type, 'assigned')}`, -1);
+      server.stats.add(server.stats.subnetName(lease.subnetId, statName(type, 'assigned')), -1);
       ex.deleted.push(lease);
       code = STATUS.Success;
       text = 'Lease released. Thank you, please come again.';
@@ -338,7 +342,7 @@ export function declineLeases6(server: Dhcp6Server, ex: Exchange6): void {
       lease.fqdnFwd = false;
       lease.fqdnRev = false;
       server.store.update(lease);
-      server.stats.add(`subnet[${lease.subnetId}].declined-addresses`);
+      server.stats.add(server.stats.subnetName(lease.subnetId, 'declined-addresses'));
       server.stats.add('declined-addresses');
       if (server.wants('DHCPX_DECLINE_LEASE'))
         server.say('DHCPX_DECLINE_LEASE', lease.addr, ex.query.getLabel(), probation);

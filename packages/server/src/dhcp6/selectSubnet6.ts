@@ -1,6 +1,11 @@
 import { findReservation } from '../reservations';
 import type { Subnet6 } from '../subnet';
-import { hostIdentifier, type SelectOutcome, selectSubnet } from '../subnetSelect';
+import {
+  hostIdentifier,
+  type SelectOutcome,
+  type SelectSteps,
+  selectSubnet,
+} from '../subnetSelect';
 import type { SentPacket } from '../types';
 import type { Dhcp6Server } from './dhcp6Server';
 import type { Exchange6 } from './exchange6';
@@ -42,25 +47,16 @@ export function pickSubnet6(server: Dhcp6Server, ex: Exchange6): Subnet6 | undef
 }
 
 /**
- * subnet6_select (see `selectSubnet`), then the client context (`setUpContext6`); `rest`
- * continues the query, also after an unpark.
+ * subnet6_select (see `selectSubnet`), then the client context (`setUpContext6` in
+ * `steps.setUp`); `steps.rest` continues the query, also after an unpark.
  */
 export function selectSubnet6(
   server: Dhcp6Server,
   ex: Exchange6,
-  rest: (out: SentPacket[]) => void,
+  steps: SelectSteps<Exchange6, Subnet6>,
   sent: SentPacket[],
 ): SelectOutcome {
-  return selectSubnet(
-    server,
-    FAMILY6,
-    ex,
-    server.subnets,
-    pickSubnet6(server, ex),
-    (subnet) => setUpContext6(server, ex, subnet),
-    rest,
-    sent,
-  );
+  return selectSubnet(server, FAMILY6, ex, server.subnets, pickSubnet6(server, ex), steps, sent);
 }
 
 /**

@@ -14,8 +14,7 @@ const NO_COMMIT = new Set([4, 11]); // CONFIRM, INFORMATION-REQUEST
  */
 export function sendResponse6(server: Dhcp6Server, ex: Exchange6, sent: SentPacket[]): void {
   if (ex.response && !ex.fake && !NO_COMMIT.has(ex.query.getType())) {
-    const send = (out: SentPacket[]) => sendPacket(server, FAMILY6, ex, out);
-    if (!leasesCommitted(server, FAMILY6, ex, true, send, sent)) return;
+    if (!leasesCommitted(server, FAMILY6, ex, true, sent)) return;
   }
   sendPacket(server, FAMILY6, ex, sent);
 }
