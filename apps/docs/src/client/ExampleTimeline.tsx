@@ -41,7 +41,12 @@ export function ExampleTimeline({
     return <p className="timeline-empty">No hooks libraries are configured.</p>;
   return (
     // Focusable, so a keyboard can scroll a timeline wider than the page.
-    <div className="timeline-scroll" role="region" aria-label="Timeline" tabIndex={0}>
+    <section
+      className="timeline-scroll"
+      aria-label="Timeline"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
+      tabIndex={0}
+    >
       <table className="timeline" data-testid="timeline">
         <thead>
           <tr>
@@ -105,7 +110,7 @@ export function ExampleTimeline({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
