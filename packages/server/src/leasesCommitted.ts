@@ -26,7 +26,7 @@ export function leasesCommitted<P extends ServerPacket, S>(
     d.reached(hook, handle);
     return true;
   }
-  const { outcome, sentNow } = callParkable(server, {
+  const outcome = callParkable(server, sent, {
     handle,
     query: ex.query,
     hook,
@@ -36,6 +36,7 @@ export function leasesCommitted<P extends ServerPacket, S>(
       park: 'DHCPX_HOOK_LEASESX_COMMITTED_PARK',
       full: 'DHCPX_HOOK_LEASESX_PARKING_LOT_FULL',
     },
+    statNames: parts.statNames,
     setArguments: (handle) => {
       handle.setArgument(parts.queryArg, ex.query, parts.pktTag);
       if (server.features.committedHasResponse)
@@ -45,7 +46,6 @@ export function leasesCommitted<P extends ServerPacket, S>(
     },
     resume: (_handle, out) => sendPacket(server, parts, ex, out),
   });
-  sent.push(...sentNow);
   if (outcome === 'parked' || outcome === 'resumed' || outcome === 'full') return false;
   handle.deleteAllArguments();
   if (outcome === 'drop') {

@@ -1,4 +1,5 @@
 import type { CalloutHandle } from '@hookscope/engine';
+import type { FamilyParts, ServerPacket } from './family';
 import type { ServerCore } from './serverCore';
 import type { SentPacket } from './types';
 
@@ -22,6 +23,8 @@ export interface ParkableCall {
   /** false: the callouts run, but the query is never parked (nothing to hold, or PARK unsupported) */
   parkable: boolean;
   messages: ParkMessages;
+  /** the family's statistic names (a full lot counts in pkt*-receive-drop, pkt*-queue-full) */
+  statNames: FamilyParts<ServerPacket>['statNames'];
   setArguments: (handle: CalloutHandle) => void;
   /** The rest of the processing, run by the unpark; what it sends goes to `out`. */
   resume: (handle: CalloutHandle, out: SentPacket[]) => void;
@@ -34,32 +37,31 @@ export interface ParkableCall {
  * run and dropped from the lot again unless they left PARK. On unpark, `resume` runs with the
  * handle (arguments still set, R100); what it sends goes to the server's unparked queue, then
  * the handle is released (context_destroy) unless the resumed processing parked it again.
- * An unpark from inside the callouts themselves sends through `sentNow` instead.
+ * An unpark from inside the callouts themselves sends into `sent`, the current query's datagrams.
  */
 export function callParkable(
   server: ServerCore,
+  sent: SentPacket[],
   call: ParkableCall,
-): { outcome: ParkOutcome; sentNow: SentPacket[] } {
+): ParkOutcome {
   const { handle, query, hook } = call;
   const d = server.driver;
   const lot = d.manager.getParkingLots().getParkingLot(hook);
-  const sentNow: SentPacket[] = [];
   handle.deleteAllArguments();
   call.setArguments(handle);
   if (!call.parkable) {
     d.call(hook, handle);
     const status = handle.getStatus();
-    return { outcome: status === 2 ? 'drop' : status === 1 ? 'skip' : 'continue', sentNow };
+    return status === 2 ? 'drop' : status === 1 ? 'skip' : 'continue';
   }
   const limit = server.config?.parkedPacketLimit ?? 0;
   if (limit > 0 && lot.size() >= limit) {
     if (server.wants(call.messages.full)) server.say(call.messages.full, limit, query.getLabel());
-    const digit = server.family === 'dhcp4' ? '4' : '6';
-    if (server.features.queueFullStatistic) server.stats.add(`pkt${digit}-queue-full`);
-    server.stats.add(`pkt${digit}-receive-drop`);
+    if (server.features.queueFullStatistic) server.stats.add(call.statNames.queueFull);
+    server.stats.add(call.statNames.receiveDrop);
     server.options.observer?.drop?.(`parked-packet-limit ${limit} reached at ${call.hookName}`);
     handle.deleteAllArguments();
-    return { outcome: 'full', sentNow };
+    return 'full';
   }
   let resumed = false;
   let parked = false;
@@ -86,7 +88,7 @@ export function callParkable(
           server.unparked.push(s);
           server.options.onUnparkedResponse?.(s);
         }
-      } else sentNow.push(...out);
+      } else sent.push(...out);
     },
     () => {
       server.parkedHandles.delete(handle);
@@ -96,14 +98,14 @@ export function callParkable(
   d.call(hook, handle);
   const status = handle.getStatus();
   // unparked from inside its own callouts: the processing ran already
-  if (resumed) return { outcome: 'resumed', sentNow };
+  if (resumed) return 'resumed';
   if (status === 3 && lot.isParked(query)) {
     parked = true;
     if (server.wants(call.messages.park)) server.say(call.messages.park, query.getLabel());
     server.parkedHandles.add(handle);
     server.options.observer?.park?.(call.hookName, handle);
-    return { outcome: 'parked', sentNow };
+    return 'parked';
   }
   lot.drop(query);
-  return { outcome: status === 2 ? 'drop' : status === 1 ? 'skip' : 'continue', sentNow };
+  return status === 2 ? 'drop' : status === 1 ? 'skip' : 'continue';
 }

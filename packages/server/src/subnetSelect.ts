@@ -41,7 +41,7 @@ export function selectSubnet<P extends ServerPacket, S, E extends ExchangeBase<P
   let subnet = picked;
   if (d.present(h)) {
     const handle = server.handleOf(ex);
-    const { outcome, sentNow } = callParkable(server, {
+    const outcome = callParkable(server, sent, {
       handle,
       query,
       hook: h,
@@ -51,6 +51,7 @@ export function selectSubnet<P extends ServerPacket, S, E extends ExchangeBase<P
         park: 'DHCPX_HOOK_SUBNETX_SELECT_PARK',
         full: 'DHCPX_HOOK_SUBNETX_SELECT_PARKING_LOT_FULL',
       },
+      statNames: parts.statNames,
       setArguments: (handle) => {
         handle.setArgument(parts.queryArg, query, parts.pktTag);
         handle.setArgument(parts.subnetArg, subnet, server.subnetTag);
@@ -68,7 +69,6 @@ export function selectSubnet<P extends ServerPacket, S, E extends ExchangeBase<P
         steps.rest(ex, out);
       },
     });
-    sent.push(...sentNow);
     if (outcome === 'parked') return 'parked';
     if (outcome === 'resumed') return 'done';
     if (outcome === 'full') return 'drop';

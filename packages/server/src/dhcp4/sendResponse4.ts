@@ -24,7 +24,7 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
     if (d.present(h.lease4_offer)) {
       const offered = ex.offered;
       const handle = server.handleOf(ex);
-      const { outcome, sentNow } = callParkable(server, {
+      const outcome = callParkable(server, sent, {
         handle,
         query: ex.query,
         hook: h.lease4_offer,
@@ -34,6 +34,7 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
           park: 'DHCPX_HOOK_LEASE4_OFFER_PARK',
           full: 'DHCPX_HOOK_LEASE4_OFFER_PARKING_LOT_FULL',
         },
+        statNames: FAMILY4.statNames,
         setArguments: (handle) => {
           handle.setArgument('query4', ex.query, CPP.pkt4);
           handle.setArgument('response4', ex.response, CPP.pkt4);
@@ -46,7 +47,6 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
           if (!addressInUse(server, ex, handle, true)) sendPacket(server, FAMILY4, ex, out);
         },
       });
-      sent.push(...sentNow);
       if (outcome === 'parked' || outcome === 'resumed' || outcome === 'full') return;
       if (outcome === 'drop') {
         handle.deleteAllArguments();
