@@ -1,5 +1,5 @@
 import type { TraceDocument } from '@hookscope/trace';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { useActiveWorkspace } from '../state/useStudio';
 import {
   createDebuggerStore,
@@ -44,19 +44,21 @@ export function DebuggerPane({ onClose }: { onClose: () => void }) {
   const [compareId, setCompareId] = useState<CompareId>('');
   const [imported, setImported] = useState<{ main?: TraceResult; compare?: TraceResult }>({});
   const [shareLink, setShareLink] = useState<string>();
-  const [store] = useState(() => createDebuggerStore());
-  const shown = useDebuggerState(store, (s) => s.trace !== undefined);
   // The choice before the last import: "Cancel opening" puts it back, so the Trace list names
   // what is shown (the store keeps the shown trace instead of opening it again).
   const beforeImport = useRef<{ source: TraceSourceId; main?: TraceResult }>(undefined);
-  const cancelledLoads = useDebuggerState(store, (s) => s.cancelledLoads);
-  useEffect(() => {
-    const before = beforeImport.current;
-    if (cancelledLoads === 0 || !before) return;
-    beforeImport.current = undefined;
-    setImported((current) => ({ ...current, main: before.main }));
-    setSource(before.source);
-  }, [cancelledLoads]);
+  const [store] = useState(() =>
+    createDebuggerStore(undefined, {
+      onCancelLoad() {
+        const before = beforeImport.current;
+        if (!before) return;
+        beforeImport.current = undefined;
+        setImported((current) => ({ ...current, main: before.main }));
+        setSource(before.source);
+      },
+    }),
+  );
+  const shown = useDebuggerState(store, (s) => s.trace !== undefined);
   const ids = {
     source: useId(),
     compare: useId(),

@@ -33,8 +33,6 @@ export interface DebuggerState {
   loading: LoadProgress | undefined;
   /** Why the last trace could not be opened. */
   error: string | undefined;
-  /** How many loads were cancelled: a host that chose the input can put its choice back. */
-  cancelledLoads: number;
   /** The second run, when comparing, and where the two first differ. */
   compare: { trace: OpenedTrace; difference: TraceDifference | undefined } | undefined;
   /** Flat callout position under the cursor; undefined for a trace without callouts. */
@@ -146,8 +144,16 @@ function placeIn(
   return { cursor, request };
 }
 
+export interface DebuggerStoreOptions {
+  /** Told when opening is cancelled: a host that chose the input puts its choice back. */
+  onCancelLoad?: () => void;
+}
+
 /** Creates one debugger's store, over the page's trace host unless told another. */
-export function createDebuggerStore(service: TraceService = getTraceService()): DebuggerStore {
+export function createDebuggerStore(
+  service: TraceService = getTraceService(),
+  options: DebuggerStoreOptions = {},
+): DebuggerStore {
   return createStore<DebuggerState>()((setState, getState) => {
     // Each load and compare gets a number; an answer that is no longer the latest is dropped.
     let loads = 0;
@@ -206,7 +212,8 @@ export function createDebuggerStore(service: TraceService = getTraceService()): 
       },
       cancelLoad() {
         loads += 1;
-        setState({ loading: undefined, cancelledLoads: getState().cancelledLoads + 1 });
+        setState({ loading: undefined });
+        options.onCancelLoad?.();
       },
       async setCompare(input) {
         const old = getState().compare?.trace;
@@ -309,7 +316,6 @@ export function createDebuggerStore(service: TraceService = getTraceService()): 
       trace: undefined,
       loading: undefined,
       error: undefined,
-      cancelledLoads: 0,
       compare: undefined,
       cursor: undefined,
       request: 0,
