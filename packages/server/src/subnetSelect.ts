@@ -1,3 +1,4 @@
+import { toHex } from '@hookscope/dhcp';
 import { CPP } from './cppTypes';
 import type { ExchangeBase, FamilyParts, ServerPacket } from './family';
 import { callParkable } from './parkableHook';
@@ -115,5 +116,5 @@ export function hostIdentifier<P extends ServerPacket, S>(
   const value = handle.getArgument<Uint8Array>('id_value');
   handle.deleteAllArguments();
   if (status !== 0 || !(value instanceof Uint8Array) || value.length === 0) return undefined;
-  return [...value].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(value, '');
 }

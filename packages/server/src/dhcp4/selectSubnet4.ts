@@ -1,4 +1,4 @@
-import type { Pkt4 } from '@hookscope/dhcp';
+import { type Pkt4, toHex } from '@hookscope/dhcp';
 import { parseIpv4 } from '../address';
 import { findReservation } from '../reservations';
 import type { Subnet4 } from '../subnet';
@@ -106,11 +106,7 @@ export function setUpExchange4(
       identifiers.set('duid', ex.clientId.replaceAll(':', '').slice(10));
   }
   const circuit = query.getOption(82)?.getOption(1);
-  if (circuit)
-    identifiers.set(
-      'circuit-id',
-      [...circuit.getData()].map((b) => b.toString(16).padStart(2, '0')).join(''),
-    );
+  if (circuit) identifiers.set('circuit-id', toHex(circuit.getData(), ''));
   if (order.includes('flex-id')) {
     const flex = hostIdentifier(server, FAMILY4, ex);
     if (flex !== undefined) identifiers.set('flex-id', flex);
