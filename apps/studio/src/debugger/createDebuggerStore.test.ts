@@ -166,7 +166,7 @@ describe('createDebuggerStore', () => {
     expect(store.getState().trace?.columns.requestCount).toBe(40);
     expect(at(store.getState())).toBe('pkt4_receive@pkt4_receive/1');
 
-    await store.getState().actions.load({ text: '{"format":"something-else"}' });
+    await store.getState().actions.load({ file: new Blob(['{"format":"something-else"}']) });
     expect(store.getState().trace).toBeUndefined();
     expect(store.getState().error).toMatch(/hookscope-trace/);
   });

@@ -43,10 +43,6 @@ export async function readText(
   return parts.join('');
 }
 
-function isDocument(input: TraceInput): input is TraceDocument {
-  return !('file' in input) && !('text' in input);
-}
-
 /**
  * The trace host: parses, checks and indexes traces, keeps them by id, and answers what the
  * debugger asks (columns, a callout's detail, run to a breakpoint, compare, export). It runs in
@@ -67,15 +63,15 @@ export function createTraceHost(reply: TraceReply) {
     tell: (progress: LoadProgress) => void,
   ): Promise<{ value: TraceCallResults['open']; transfer?: Transferable[] }> {
     let trace: TraceDocument;
-    if (isDocument(input)) {
-      trace = input;
-    } else {
-      const text = 'file' in input ? await readText(input.file, tell) : input.text;
+    if ('file' in input) {
+      const text = await readText(input.file, tell);
       tell({ stage: 'parsing' });
       const result = readTrace(text);
       if (!result.ok) return { value: { ok: false, error: result.error } };
       trace = result.trace;
       tell({ stage: 'indexing' });
+    } else {
+      trace = input;
     }
     const index = buildTraceIndex(trace);
     const id = nextId++;

@@ -10,8 +10,8 @@ import type {
 // page where no worker can start). The host keeps each trace and its index; the page gets only
 // what it draws: the columns once, a callout's detail when the inspector asks.
 
-/** A trace to open: one recorded on the page, or a file / text to read (and check) first. */
-export type TraceInput = TraceDocument | { file: Blob } | { text: string };
+/** A trace to open: one recorded on the page, or a file to read (and check) first. */
+export type TraceInput = TraceDocument | { file: Blob };
 
 /** How far opening has come; `loaded`/`total` are bytes while reading a file. */
 export interface LoadProgress {
