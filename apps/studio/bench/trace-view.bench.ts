@@ -69,6 +69,10 @@ type Frames = {
   /** Frames later than 1.5 × 16.7 ms: at least one frame was dropped. */
   dropped: number;
 };
+/** A long animation frame (> 50 ms), the script time in it, and the script that took most. */
+type LongFrame = { duration: number; script: number; where: string };
+const longestOf = (frames: LongFrame[]): LongFrame | undefined =>
+  [...frames].sort((a, b) => b.duration - a.duration)[0];
 // Long tasks and frame deltas from the page's start, kept in window.__bench (text: see below).
 const PAGE_PROBES = `(() => {
   const bench = { longTasks: [], longFrames: [], frames: [], framing: false, progressSeen: false };
@@ -132,11 +136,11 @@ try {
     '(() => { const b = window.__bench; b.framing = false; return { longTasks: b.longTasks.map((t) => t.duration), longFrames: b.longFrames, frames: b.frames, progressSeen: b.progressSeen }; })()',
   )) as {
     longTasks: number[];
-    longFrames: { duration: number; script: number; where: string }[];
+    longFrames: LongFrame[];
     frames: number[];
     progressSeen: boolean;
   };
-  const openLongestFrame = during.longFrames.sort((a, b) => b.duration - a.duration)[0];
+  const openLongestFrame = longestOf(during.longFrames);
 
   // In-page code is passed as text: tsx would wrap functions in helpers the page lacks.
   const FRAME_LOOP = `(({ kind, frames }) => new Promise((done) => {
@@ -181,13 +185,9 @@ try {
     const before = await busySeconds();
     const frames = summarise(await measure(kind, 240));
     const busyPerFrameMs = Number(((((await busySeconds()) - before) * 1000) / 240).toFixed(2));
-    const longFrames = (await page.evaluate('window.__bench.longFrames')) as {
-      duration: number;
-      script: number;
-      where: string;
-    }[];
+    const longFrames = (await page.evaluate('window.__bench.longFrames')) as LongFrame[];
     /** Script time in the longest long animation frame (ms), or 0 when none was long. */
-    const longest = longFrames.sort((a, b) => b.duration - a.duration)[0];
+    const longest = longestOf(longFrames);
     return {
       ...frames,
       busyPerFrameMs,
