@@ -120,7 +120,7 @@ export class Stats {
   /** Subnet statistics a reconfiguration keeps when they exist, else starts at 0. */
   keepOrZero(subnetId: number, names: readonly string[]): void {
     for (const name of names) {
-      const full = `subnet[${subnetId}].${name}`;
+      const full = this.subnetName(subnetId, name);
       if (!this.values.has(full)) this.set(full, 0);
     }
   }

@@ -79,15 +79,15 @@ export function reclaimExpired<P extends ServerPacket, L extends ReclaimableLeas
       if (skipped) continue;
       if (lease.state === LeaseState.DECLINED) {
         if (!recover(server, parts, lease)) continue;
-        server.stats.add(`subnet[${lease.subnetId}].declined-addresses`, -1);
+        server.stats.add(server.stats.subnetName(lease.subnetId, 'declined-addresses'), -1);
         server.stats.add('declined-addresses', -1);
-        server.stats.add(`subnet[${lease.subnetId}].reclaimed-declined-addresses`);
+        server.stats.add(server.stats.subnetName(lease.subnetId, 'reclaimed-declined-addresses'));
         server.stats.add('reclaimed-declined-addresses');
       } else {
         const assigned = store.assignedStatistic(lease);
-        if (assigned) server.stats.add(`subnet[${lease.subnetId}].${assigned}`, -1);
+        if (assigned) server.stats.add(server.stats.subnetName(lease.subnetId, assigned), -1);
       }
-      server.stats.add(`subnet[${lease.subnetId}].reclaimed-leases`);
+      server.stats.add(server.stats.subnetName(lease.subnetId, 'reclaimed-leases'));
       server.stats.add('reclaimed-leases');
       if (remove) store.remove(lease);
       else {
