@@ -35,6 +35,7 @@ export function leasesCommitted<P extends ServerPacket, S>(
     messages: {
       park: 'DHCPX_HOOK_LEASESX_COMMITTED_PARK',
       full: 'DHCPX_HOOK_LEASESX_PARKING_LOT_FULL',
+      drop: 'DHCPX_HOOK_LEASESX_COMMITTED_DROP',
     },
     statNames: parts.statNames,
     setArguments: (handle) => {
@@ -48,10 +49,5 @@ export function leasesCommitted<P extends ServerPacket, S>(
   });
   if (outcome === 'parked' || outcome === 'resumed' || outcome === 'full') return false;
   handle.deleteAllArguments();
-  if (outcome === 'drop') {
-    if (server.wants('DHCPX_HOOK_LEASESX_COMMITTED_DROP'))
-      server.say('DHCPX_HOOK_LEASESX_COMMITTED_DROP', ex.query.getLabel());
-    return false;
-  }
-  return true;
+  return outcome !== 'drop';
 }

@@ -5,12 +5,14 @@ import type { SentPacket } from './types';
 
 export type ParkOutcome = 'continue' | 'skip' | 'drop' | 'parked' | 'resumed' | 'full';
 
-/** Catalogue keys of the messages a parkable hook point logs (Kea has one pair per hook). */
+/** Catalogue keys of the messages a parkable hook point logs (Kea has its own per hook). */
 export interface ParkMessages {
   /** the callouts left PARK */
   park: string;
   /** parked-packet-limit reached: dropped before the callouts */
   full: string;
+  /** the callouts left DROP */
+  drop: string;
 }
 
 export interface ParkableCall {
@@ -52,7 +54,7 @@ export function callParkable(
   if (!call.parkable) {
     d.call(hook, handle);
     const status = handle.getStatus();
-    return status === 2 ? 'drop' : status === 1 ? 'skip' : 'continue';
+    return finalOutcome(server, call, status);
   }
   const limit = server.config?.parkedPacketLimit ?? 0;
   if (limit > 0 && lot.size() >= limit) {
@@ -107,5 +109,13 @@ export function callParkable(
     return 'parked';
   }
   lot.drop(query);
-  return status === 2 ? 'drop' : status === 1 ? 'skip' : 'continue';
+  return finalOutcome(server, call, status);
+}
+
+/** The outcome of callouts that did not park; DROP is logged under the hook's own message. */
+function finalOutcome(server: ServerCore, call: ParkableCall, status: number): ParkOutcome {
+  if (status === 1) return 'skip';
+  if (status !== 2) return 'continue';
+  if (server.wants(call.messages.drop)) server.say(call.messages.drop, call.query.getLabel());
+  return 'drop';
 }

@@ -51,6 +51,7 @@ export function selectSubnet<P extends ServerPacket, S, E extends ExchangeBase<P
       messages: {
         park: 'DHCPX_HOOK_SUBNETX_SELECT_PARK',
         full: 'DHCPX_HOOK_SUBNETX_SELECT_PARKING_LOT_FULL',
+        drop: 'DHCPX_HOOK_SUBNETX_SELECT_DROP',
       },
       statNames: parts.statNames,
       setArguments: (handle) => {
@@ -75,11 +76,7 @@ export function selectSubnet<P extends ServerPacket, S, E extends ExchangeBase<P
     if (outcome === 'full') return 'drop';
     const chosen = handle.getArgument<S | undefined>(parts.subnetArg);
     handle.deleteAllArguments();
-    if (outcome === 'drop') {
-      if (server.wants('DHCPX_HOOK_SUBNETX_SELECT_DROP'))
-        server.say('DHCPX_HOOK_SUBNETX_SELECT_DROP', query.getLabel());
-      return 'drop';
-    }
+    if (outcome === 'drop') return 'drop';
     if (outcome === 'skip') {
       if (server.wants('DHCPX_HOOK_SUBNETX_SELECT_SKIP'))
         server.say('DHCPX_HOOK_SUBNETX_SELECT_SKIP', query.getLabel());

@@ -235,3 +235,24 @@ describe('PARK at subnet6_select (Kea 2.5.6 and later)', () => {
 function pickSubnet(entry: Parked, id: number): unknown {
   return entry.subnets.find((s) => s.id === id);
 }
+
+describe('DROP at a parkable hook point', () => {
+  for (const [hook, packet, message] of [
+    ['subnet4_select', 'discover', 'DHCP4_HOOK_SUBNET4_SELECT_DROP'],
+    ['lease4_offer', 'discover', 'DHCP4_HOOK_LEASE4_OFFER_DROP'],
+    ['leases4_committed', 'request', 'DHCP4_HOOK_LEASES4_COMMITTED_DROP'],
+  ] as const) {
+    it(`${hook}: nothing is sent and ${message} is logged`, () => {
+      const lib: LibraryModule = { version: () => 30000, multi_threading_compatible: () => 1 };
+      lib[hook] = (handle: CalloutHandle) => {
+        handle.setStatus(2);
+        return 0;
+      };
+      const { server, log } = makeServer('dhcp4', { '/lib/drop.so': lib }, { keaVersion: '3.0.0' });
+      server.configure(config4([{ library: '/lib/drop.so' }], DEBUG_LOG));
+      const bytes = packet === 'discover' ? discover() : request('192.0.2.100');
+      expect(server.receive(bytes)).toEqual([]);
+      expect(log.filter((r) => r.id === message)).toHaveLength(1);
+    });
+  }
+});

@@ -33,6 +33,7 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
         messages: {
           park: 'DHCPX_HOOK_LEASE4_OFFER_PARK',
           full: 'DHCPX_HOOK_LEASE4_OFFER_PARKING_LOT_FULL',
+          drop: 'DHCPX_HOOK_LEASE4_OFFER_DROP',
         },
         statNames: FAMILY4.statNames,
         setArguments: (handle) => {
@@ -50,8 +51,6 @@ export function sendResponse4(server: Dhcp4Server, ex: Exchange4, sent: SentPack
       if (outcome === 'parked' || outcome === 'resumed' || outcome === 'full') return;
       if (outcome === 'drop') {
         handle.deleteAllArguments();
-        if (server.wants('DHCPX_HOOK_LEASE4_OFFER_DROP'))
-          server.say('DHCPX_HOOK_LEASE4_OFFER_DROP', ex.query.getLabel());
         return;
       }
       const inUse = addressInUse(server, ex, handle, false);
