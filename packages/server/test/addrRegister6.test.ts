@@ -1,19 +1,7 @@
 import { buildRebind, Pkt6 } from '@hookscope/dhcp';
 import type { CalloutHandle, LibraryModule } from '@hookscope/engine';
 import { describe, expect, it } from 'vitest';
-import { makeServer } from './helpers';
-
-function config6(libraries: { library: string }[] = []) {
-  return {
-    Dhcp6: {
-      'interfaces-config': { interfaces: ['eth1'] },
-      subnet6: [
-        { id: 1, subnet: '2001:db8:1::/64', pools: [{ pool: '2001:db8:1::100-2001:db8:1::1ff' }] },
-      ],
-      'hooks-libraries': libraries,
-    },
-  };
-}
+import { config6, makeServer } from './helpers';
 
 /** An ADDR-REG-INFORM (type 36) registering `address`, sent from that address. */
 function inform(address: string): [Uint8Array, { remoteAddress: string }] {

@@ -1,24 +1,7 @@
 import { buildRequest6, buildSolicit, Option, Pkt6 } from '@hookscope/dhcp';
 import type { CalloutHandle, LibraryModule } from '@hookscope/engine';
 import { describe, expect, it } from 'vitest';
-import { makeServer } from './helpers';
-
-const SERVER_ID = '00:02:00:00:09:bf:01:23:45:67:89';
-const HW = '02:00:00:00:10:01';
-
-function config6(extra: Record<string, unknown> = {}, libraries: { library: string }[] = []) {
-  return {
-    Dhcp6: {
-      'interfaces-config': { interfaces: ['eth1'] },
-      'server-id': { type: 'EN', 'enterprise-id': 2495, identifier: '0123456789' },
-      subnet6: [
-        { id: 1, subnet: '2001:db8:1::/64', pools: [{ pool: '2001:db8:1::100-2001:db8:1::1ff' }] },
-      ],
-      'hooks-libraries': libraries,
-      ...extra,
-    },
-  };
-}
+import { config6, HW, makeServer, SERVER_ID6 } from './helpers';
 
 const UPDATES_ON = {
   'dhcp-ddns': { 'enable-updates': true },
@@ -60,7 +43,7 @@ function exchange(server: ReturnType<typeof makeServer>['server'], options: Opti
   const reply = server.receive(
     buildRequest6({
       hwaddr: HW,
-      serverId: SERVER_ID,
+      serverId: SERVER_ID6,
       addresses: ['2001:db8:1::100'],
       options,
     }).pack(),
@@ -71,7 +54,7 @@ function exchange(server: ReturnType<typeof makeServer>['server'], options: Opti
 describe('DHCPv6 client names (Kea processClientFqdn / generateFqdn)', () => {
   it('a partial name is qualified with ddns-qualifying-suffix and kept in the lease', () => {
     const { server } = makeServer('dhcp6', {});
-    server.configure(config6(UPDATES_ON));
+    server.configure(config6([], UPDATES_ON));
     // client S=1: the server does the forward update (S), no override (O=0)
     expect(exchange(server, [fqdn(1, 'Laptop')]).reply).toBe('1 laptop.example.org.');
     expect(server.leases()[0]?.hostname).toBe('laptop.example.org.');
@@ -79,7 +62,7 @@ describe('DHCPv6 client names (Kea processClientFqdn / generateFqdn)', () => {
 
   it('an empty name: the ADVERTISE carries it empty, the REPLY a generated one', () => {
     const { server } = makeServer('dhcp6', {});
-    server.configure(config6({ ...UPDATES_ON, 'ddns-generated-prefix': 'anon' }));
+    server.configure(config6([], { ...UPDATES_ON, 'ddns-generated-prefix': 'anon' }));
     const names = exchange(server, [fqdn(1, '')]);
     expect(names.advertise).toBe('1 ');
     expect(names.reply).toBe('1 anon-2001-db8-1--100.example.org.');
@@ -88,7 +71,7 @@ describe('DHCPv6 client names (Kea processClientFqdn / generateFqdn)', () => {
 
   it('ddns-replace-client-name always: the client name is replaced by a generated one', () => {
     const { server } = makeServer('dhcp6', {});
-    server.configure(config6({ ...UPDATES_ON, 'ddns-replace-client-name': 'always' }));
+    server.configure(config6([], { ...UPDATES_ON, 'ddns-replace-client-name': 'always' }));
     expect(exchange(server, [fqdn(1, 'laptop')]).reply).toBe(
       '1 myhost-2001-db8-1--100.example.org.',
     );
@@ -106,9 +89,10 @@ describe('DHCPv6 client names (Kea processClientFqdn / generateFqdn)', () => {
     };
     const { server } = makeServer('dhcp6', { '/lib/d.so': lib });
     server.configure(
-      config6({ ...UPDATES_ON, 'ddns-replace-client-name': 'when-not-present' }, [
-        { library: '/lib/d.so' },
-      ]),
+      config6([{ library: '/lib/d.so' }], {
+        ...UPDATES_ON,
+        'ddns-replace-client-name': 'when-not-present',
+      }),
     );
     expect(exchange(server, []).reply).toBe('1 myhost-2001-db8-1--100.example.org.');
     expect(seen).toEqual(['|true', '|true']);
@@ -126,13 +110,13 @@ describe('DHCPv6 client names (Kea processClientFqdn / generateFqdn)', () => {
     };
     const { server } = makeServer('dhcp6', { '/lib/d.so': lib });
     server.configure(
-      config6({ 'ddns-qualifying-suffix': 'example.org' }, [{ library: '/lib/d.so' }]),
+      config6([{ library: '/lib/d.so' }], { 'ddns-qualifying-suffix': 'example.org' }),
     );
     expect(exchange(server, []).reply).toBe('-');
     expect(seen).toEqual([]);
     // S=1 from the client, updates off: the server answers N=1 and O=1 (it overrode S)
     const { server: other } = makeServer('dhcp6', {});
-    other.configure(config6({ 'ddns-qualifying-suffix': 'example.org' }));
+    other.configure(config6([], { 'ddns-qualifying-suffix': 'example.org' }));
     expect(exchange(other, [fqdn(1, 'laptop')]).reply).toBe('6 laptop.example.org.');
   });
 });

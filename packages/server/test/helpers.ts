@@ -22,6 +22,26 @@ export function config4(
   };
 }
 
+/** The DUID of `config6`'s server-id (EN, enterprise 2495, identifier 0123456789). */
+export const SERVER_ID6 = '00:02:00:00:09:bf:01:23:45:67:89';
+
+export function config6(
+  libraries: { library: string }[] = [],
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    Dhcp6: {
+      'interfaces-config': { interfaces: ['eth1'] },
+      'server-id': { type: 'EN', 'enterprise-id': 2495, identifier: '0123456789' },
+      subnet6: [
+        { id: 1, subnet: '2001:db8:1::/64', pools: [{ pool: '2001:db8:1::100-2001:db8:1::1ff' }] },
+      ],
+      'hooks-libraries': libraries,
+      ...extra,
+    },
+  };
+}
+
 export interface TestServer {
   server: SimServer;
   log: HooksLogRecord[];

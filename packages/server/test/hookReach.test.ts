@@ -23,7 +23,7 @@ import type { CalloutHandle, LibraryModule } from '@hookscope/engine';
 import { describe, expect, it } from 'vitest';
 import { hookNamesFor } from '../src/hookNames';
 import { keaFeatures, SUPPORTED_KEA_VERSIONS, versionNumber } from '../src/keaVersion';
-import { makeServer } from './helpers';
+import { config6, makeServer, SERVER_ID6 } from './helpers';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let root = here;
@@ -122,41 +122,33 @@ function drive4(version: string, seen: Set<string>): void {
   server.command({ command: 'version-get' });
 }
 
-const SERVER_ID = '00:02:00:00:09:bf:01:23:45:67:89';
-
 function drive6(version: string, seen: Set<string>): void {
   const { module } = recorder('dhcp6', version, seen);
   const { server, clock } = makeServer('dhcp6', { '/lib/r.so': module }, { keaVersion: version });
-  const answer = server.configure({
-    Dhcp6: {
-      'interfaces-config': { interfaces: ['eth1'] },
-      'server-id': { type: 'EN', 'enterprise-id': 2495, identifier: '0123456789' },
+  const answer = server.configure(
+    config6([{ library: '/lib/r.so' }], {
       'preferred-lifetime': 30,
       'valid-lifetime': 60,
       'decline-probation-period': 10,
       'host-reservation-identifiers': ['duid', 'flex-id'],
-      subnet6: [
-        { id: 1, subnet: '2001:db8:1::/64', pools: [{ pool: '2001:db8:1::100-2001:db8:1::1ff' }] },
-      ],
-      'hooks-libraries': [{ library: '/lib/r.so' }],
-    },
-  });
+    }),
+  );
   expect(answer.result).toBe(0);
   const fqdn = new Option('v6', 39, Uint8Array.from([1, 4, 104, 111, 115, 116]));
   const one = { hwaddr: '02:00:00:00:00:01', options: [fqdn] };
   server.receive(buildSolicit(one).pack());
-  const held = { ...one, serverId: SERVER_ID, addresses: ['2001:db8:1::100'] };
+  const held = { ...one, serverId: SERVER_ID6, addresses: ['2001:db8:1::100'] };
   server.receive(buildRequest6(held).pack());
   server.receive(buildRenew(held).pack());
   server.receive(buildRebind(held).pack());
   server.receive(buildRelease6(held).pack());
-  const two = { hwaddr: '02:00:00:00:00:02', serverId: SERVER_ID, addresses: ['2001:db8:1::101'] };
+  const two = { hwaddr: '02:00:00:00:00:02', serverId: SERVER_ID6, addresses: ['2001:db8:1::101'] };
   server.receive(buildRequest6(two).pack());
   server.receive(buildDecline6(two).pack());
   const register = buildRebind({ hwaddr: '02:00:00:00:00:03', addresses: ['2001:db8:1::5'] });
   register.msgType = 36;
   server.receive(register.pack(), { remoteAddress: '2001:db8:1::5' });
-  server.receive(buildRequest6({ hwaddr: '02:00:00:00:00:04', serverId: SERVER_ID }).pack());
+  server.receive(buildRequest6({ hwaddr: '02:00:00:00:00:04', serverId: SERVER_ID6 }).pack());
   clock.now += 120_000;
   server.advance(120);
   server.command({ command: 'version-get' });
