@@ -80,12 +80,13 @@ export abstract class PacketServer<
     const hook = this.common.bufferReceive;
     let query: P;
     let ex: Ex;
+    // the addresses and interface the packet gets (applyMeta), not defaults of its own
     if (this.wants('DHCPX_BUFFER_RECEIVED'))
       this.say(
         'DHCPX_BUFFER_RECEIVED',
-        meta?.remoteAddress ?? (parts.digit === '4' ? '0.0.0.0' : '::'),
-        meta?.localAddress ?? (parts.digit === '4' ? '255.255.255.255' : 'ff02::1:2'),
-        meta?.iface ?? 'eth0',
+        meta?.remoteAddress ?? parts.socketDefaults.remoteAddress,
+        meta?.localAddress ?? parts.socketDefaults.localAddress,
+        meta?.iface ?? this.defaultIface,
       );
     if (d.present(hook)) {
       query = parts.newPacket();

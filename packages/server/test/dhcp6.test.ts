@@ -143,4 +143,28 @@ describe('DHCPv6', () => {
     }).pack();
     expect(server.receive(other)).toEqual([]);
   });
+
+  it('the buffer log names the addresses and interface the packet is given, not other defaults', () => {
+    const seen: string[] = [];
+    const lib: LibraryModule = {
+      version: () => 30301,
+      multi_threading_compatible: () => 1,
+      pkt6_receive(handle: CalloutHandle) {
+        const q = handle.getArgument<Pkt6>('query6');
+        seen.push(`${q.remoteAddr} ${q.localAddr} ${q.iface}`);
+        return 0;
+      },
+    };
+    const { server, log } = makeServer('dhcp6', { '/lib/t.so': lib });
+    server.configure({
+      Dhcp6: {
+        ...config6([{ library: '/lib/t.so' }]).Dhcp6,
+        loggers: [{ name: 'kea-dhcp6', severity: 'DEBUG', debuglevel: 99 }],
+      },
+    });
+    server.receive(buildSolicit({ hwaddr: '02:00:00:00:10:05' }).pack());
+    const record = log.find((r) => r.id === 'DHCP6_BUFFER_RECEIVED');
+    expect(seen).toEqual(['fe80::1 ff02::1:2 eth1']);
+    expect(record?.args).toEqual(['fe80::1', 'ff02::1:2', 'eth1']);
+  });
 });
