@@ -1,6 +1,7 @@
 import type { ServerConfig } from './config/configModel';
 import { CPP } from './cppTypes';
 import type { ExchangeBase, FamilyParts, ServerPacket } from './family';
+import { callQueryHook } from './queryHook';
 import type { ServerCore } from './serverCore';
 import { DdnsParams } from './subnet';
 
@@ -69,27 +70,27 @@ export function ddnsUpdate<P extends ServerPacket, S>(
   config: ServerConfig,
   decision: ClientNameDecision,
 ): ClientNameDecision {
-  const h = server.common.ddnsUpdate;
-  const d = server.driver;
-  const handle = server.handleOf(ex);
-  if (!d.present(h)) {
-    d.reached(h, handle);
-    return decision;
-  }
-  handle.deleteAllArguments();
-  handle.setArgument(parts.queryArg, ex.query, parts.pktTag);
-  handle.setArgument(parts.responseArg, ex.response, parts.pktTag);
-  handle.setArgument(parts.subnetArg, ex.subnet, server.subnetTag);
-  handle.setArgument('hostname', decision.hostname, CPP.string);
-  handle.setArgument('fwd-update', decision.fwd, CPP.bool);
-  handle.setArgument('rev-update', decision.rev, CPP.bool);
-  handle.setArgument('ddns-params', ddnsParamsOf(config), CPP.ddnsParams);
-  d.call(h, handle);
-  const out = {
-    hostname: handle.getArgument<string>('hostname'),
-    fwd: handle.getArgument<boolean>('fwd-update'),
-    rev: handle.getArgument<boolean>('rev-update'),
-  };
-  handle.deleteAllArguments();
+  let out = decision;
+  callQueryHook(
+    server,
+    ex,
+    server.common.ddnsUpdate,
+    (handle) => {
+      handle.setArgument(parts.queryArg, ex.query, parts.pktTag);
+      handle.setArgument(parts.responseArg, ex.response, parts.pktTag);
+      handle.setArgument(parts.subnetArg, ex.subnet, server.subnetTag);
+      handle.setArgument('hostname', decision.hostname, CPP.string);
+      handle.setArgument('fwd-update', decision.fwd, CPP.bool);
+      handle.setArgument('rev-update', decision.rev, CPP.bool);
+      handle.setArgument('ddns-params', ddnsParamsOf(config), CPP.ddnsParams);
+    },
+    (handle) => {
+      out = {
+        hostname: handle.getArgument<string>('hostname'),
+        fwd: handle.getArgument<boolean>('fwd-update'),
+        rev: handle.getArgument<boolean>('rev-update'),
+      };
+    },
+  );
   return out;
 }
