@@ -359,50 +359,24 @@ export function createTraceRecorder(options: TraceRecorderOptions): TraceRecorde
       const context = samePair(contexts?.pair, entry.contextBefore, contextAfter);
       if (contexts !== undefined) contexts.pair = context;
       const durationNs = Math.max(0, Math.round((endedMs - entry.startedMs) * 1e6));
-      let event: CalloutEvent;
+      // `returned` always present (undefined when none), so every event has one shape; `thrown`
+      // is rare and added after
+      const event: CalloutEvent = {
+        type: 'callout',
+        seq: entry.seq,
+        request: entry.request,
+        hook: entry.hook,
+        library: entry.library,
+        callout: entry.callout,
+        status,
+        arguments: args,
+        context,
+        durationNs,
+        returned: thrown ? undefined : outcome.returned,
+      };
       if (thrown) {
-        event = {
-          type: 'callout',
-          seq: entry.seq,
-          request: entry.request,
-          hook: entry.hook,
-          library: entry.library,
-          callout: entry.callout,
-          status,
-          arguments: args,
-          context,
-          durationNs,
-          thrown: thrownOf((outcome as { thrown: unknown }).thrown),
-        };
+        event.thrown = thrownOf((outcome as { thrown: unknown }).thrown);
         threw = { event, handle };
-      } else if (outcome.returned === undefined) {
-        event = {
-          type: 'callout',
-          seq: entry.seq,
-          request: entry.request,
-          hook: entry.hook,
-          library: entry.library,
-          callout: entry.callout,
-          status,
-          arguments: args,
-          context,
-          durationNs,
-        };
-      } else {
-        // made whole (not `returned` added afterwards), so its fields stay inline
-        event = {
-          type: 'callout',
-          seq: entry.seq,
-          request: entry.request,
-          hook: entry.hook,
-          library: entry.library,
-          callout: entry.callout,
-          status,
-          arguments: args,
-          context,
-          durationNs,
-          returned: outcome.returned,
-        };
       }
       events[entry.slot] = event;
     },
