@@ -215,7 +215,7 @@ export interface ContextMemo {
   revision: number | undefined;
   primitive: boolean;
   /** The caller's: the last before/after pair it made of this library's snapshots. */
-  pair?: BeforeAfter<SnapshotMap>;
+  pair: BeforeAfter<SnapshotMap> | undefined;
 }
 
 /**
@@ -241,7 +241,6 @@ export function snapshotLibraryContext(
     kept.primitive = primitive;
     return kept;
   }
-  return kept?.pair === undefined
-    ? { snapshot, revision, primitive }
-    : { snapshot, revision, primitive, pair: kept.pair };
+  // a new snapshot is a new object, so no pair made of older ones can hold it: none carried over
+  return { snapshot, revision, primitive, pair: undefined };
 }
