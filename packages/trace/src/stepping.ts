@@ -5,7 +5,6 @@ import {
   type TraceIndex,
 } from './buildTraceIndex';
 import { snapshotEqual } from './jsonEqual';
-import { getCalloutLabel } from './traceColumns';
 import { assertUnreachable, type CalloutEvent } from './types';
 
 // Stepping moves a cursor, a flat callout position (0..calloutCount-1), through the trace in
@@ -90,14 +89,15 @@ export function matchesBreakpoint(
       );
     case 'library':
       return index.calloutLibrary[position] === breakpoint.library;
-    case 'callout': {
-      const label = getCalloutLabel(index, position);
+    case 'callout':
+      // Read from the columns in place: a scan tests every callout, no label object each.
       return (
-        label.callout === breakpoint.callout &&
-        (breakpoint.hook === undefined || label.hook === breakpoint.hook) &&
-        (breakpoint.library === undefined || label.library === breakpoint.library)
+        index.calloutNames[index.calloutNameId[position]!] === breakpoint.callout &&
+        (breakpoint.hook === undefined ||
+          index.hookNames[index.occurrenceHook[index.calloutOccurrence[position]!]!] ===
+            breakpoint.hook) &&
+        (breakpoint.library === undefined || index.calloutLibrary[position] === breakpoint.library)
       );
-    }
     case 'status-change':
       return (flags & CalloutFlag.STATUS_CHANGED) !== 0;
     case 'argument-changed': {
