@@ -35,8 +35,6 @@ const SUBNET_TAG = /^(Const)?Subnet[46](Ptr)?$|^isc::dhcp::(Const)?Subnet[46]Ptr
 
 const SUBNET_COLLECTION_TAG = /Subnet[46]Collection/;
 
-export { toHex };
-
 /** Kea shows a subnet by its id and prefix; so do we. */
 function subnetView(value: unknown): JsonValue | undefined {
   if (typeof value !== 'object' || value === null) return undefined;

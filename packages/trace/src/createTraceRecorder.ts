@@ -6,11 +6,8 @@ import {
   type HooksObserver,
   NEWEST_KEA_VERSION,
 } from '@hookscope/engine';
-import {
-  createSnapshotSerializer,
-  type SnapshotSerializer,
-  toHex,
-} from './createSnapshotSerializer';
+import { createSnapshotSerializer, type SnapshotSerializer } from './createSnapshotSerializer';
+import { toHex } from './hex';
 import { packetJsonView } from './packetJsonView';
 import { createPacketViewCache } from './packetViewCache';
 import { createRequestTracker } from './requestTracker';

@@ -13,7 +13,7 @@ export type {
   SnapshotSerializerOptions,
   TagView,
 } from './createSnapshotSerializer';
-export { createSnapshotSerializer, toHex } from './createSnapshotSerializer';
+export { createSnapshotSerializer } from './createSnapshotSerializer';
 export type { SyntheticTraceOptions } from './createSyntheticTrace';
 export { createSyntheticTrace } from './createSyntheticTrace';
 export type { TraceRecorder, TraceRecorderOptions } from './createTraceRecorder';
@@ -38,6 +38,7 @@ export {
   STATUS_NAMES,
   statusName,
 } from './getRequestTimeline';
+export { toHex } from './hex';
 export type { ImportKeaRecordingOptions } from './importKeaRecording';
 export { importKeaRecording } from './importKeaRecording';
 export { jsonEqual, snapshotEqual, snapshotMapEqual } from './jsonEqual';

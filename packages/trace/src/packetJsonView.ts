@@ -1,4 +1,5 @@
 import type { AnyPkt, Option, OptionValue } from '@hookscope/dhcp';
+import { toHex } from './hex';
 import type { JsonValue } from './types';
 
 // The packet view snapshots use: flat, keyed, so a structural diff points at the field that
@@ -22,12 +23,6 @@ function optionValue(option: Option): JsonValue | undefined {
   }
 }
 
-function hex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
-}
-
 /** How a list of options is shown: by `optionsView`, or a cached equivalent. */
 export type OptionsView = (options: readonly Option[]) => Record<string, JsonValue>;
 
@@ -42,7 +37,7 @@ export function optionEntry(
   const entry: Record<string, JsonValue> = { name: option.getName() ?? 'unknown' };
   const value = optionValue(option);
   if (value === undefined) {
-    entry['data'] = hex(option.getData());
+    entry['data'] = toHex(option.getData());
     entry['malformed'] = true;
   } else {
     entry['value'] = value;
