@@ -255,7 +255,7 @@ export function compareFrame(
   t: Tally,
   where: string,
   ours: DhcpFrame | undefined,
-  layers: Json,
+  layers: Json | undefined,
 ): void {
   const d4 = get(layers, 'dhcp');
   const d6 = get(layers, 'dhcpv6');

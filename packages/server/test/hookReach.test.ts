@@ -102,7 +102,9 @@ function drive4(version: string, seen: Set<string>): void {
   expect(answer.result).toBe(0);
   const serverId = '192.0.2.1';
   const lease = (hwaddr: string, xid: number): string => {
-    const offer = Pkt4.unpack(server.receive(buildDiscover({ hwaddr, xid }).pack())[0] ?? []);
+    const offer = Pkt4.unpack(
+      server.receive(buildDiscover({ hwaddr, xid }).pack())[0] ?? new Uint8Array(),
+    );
     const address = offer.getYiaddr();
     server.receive(buildRequest('selecting', { hwaddr, xid, address, serverId }).pack());
     return address;

@@ -38,7 +38,9 @@ const callout = fc.record({
   contextAfter: fc.option(snapshotMap),
 });
 
-function buildTrace(specs: fc.infer<typeof callout>[]): TraceDocument {
+type CalloutSpec = typeof callout extends fc.Arbitrary<infer T> ? T : never;
+
+function buildTrace(specs: CalloutSpec[]): TraceDocument {
   const lastContext = new Map<string, SnapshotMap>();
   const events: TraceEvent[] = specs.map((spec, i) => {
     const line = `${spec.request} ${spec.library}`;
