@@ -337,13 +337,17 @@ export function createPacketViewCache(): PacketViewCache {
     }
     return -1;
   };
-  const view = (value: unknown): JsonValue | undefined => {
+  // `keep`: remember a built view; peek does not (a packet seen once would only cost)
+  const viewOf = (value: unknown, keep: boolean): JsonValue | undefined => {
     if (!isPacket(value)) return undefined;
     // something packet-shaped that is not ours: no epoch to rely on
     if (typeof value.getEpoch !== 'function') return packetJsonView(value);
     const at = find(value);
     const memo = at < 0 ? undefined : memos[at];
     if (memo !== undefined && packetFresh(value, memo)) return memo.view;
+    // changed since (a response gets its destination after pkt4_send): unchanged option lists
+    // keep their views
+    if (!keep) return memo === undefined ? packetJsonView(value) : buildPacket(value, memo)?.view;
     const made = buildPacket(value, memo);
     if (made === undefined) return undefined;
     if (at >= 0) {
@@ -355,15 +359,7 @@ export function createPacketViewCache(): PacketViewCache {
     }
     return made.view;
   };
-  view.peek = (value: unknown): JsonValue | undefined => {
-    if (!isPacket(value)) return undefined;
-    const at = typeof value.getEpoch === 'function' ? find(value) : -1;
-    const memo = at < 0 ? undefined : memos[at];
-    if (memo === undefined) return packetJsonView(value);
-    if (packetFresh(value, memo)) return memo.view;
-    // changed since (a response gets its destination after pkt4_send): unchanged option
-    // lists keep their views
-    return buildPacket(value, memo)?.view;
-  };
+  const view = (value: unknown): JsonValue | undefined => viewOf(value, true);
+  view.peek = (value: unknown): JsonValue | undefined => viewOf(value, false);
   return view;
 }
