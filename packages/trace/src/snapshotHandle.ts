@@ -109,52 +109,73 @@ export function snapshotArguments(
 
 /**
  * Snapshots the current library's context. A library that has no context yet (the engine
- * throws NoSuchCalloutContext, as Kea does) gives an empty map. Items equal to those in
- * `previous` reuse its objects, and an unchanged map is `previous` itself.
+ * throws NoSuchCalloutContext, as Kea does) gives an empty map. Reads only; never throws.
  */
-export function snapshotContext(
-  handle: CalloutHandle,
-  serialize: SnapshotSerializer,
-  previous?: SnapshotMap,
-): SnapshotMap {
-  const extras = handle as unknown as HandleExtras;
-  contextPrimitive = true;
-  if (extras.hasContext?.() === false) {
-    return previous !== undefined && isEmpty(previous) ? previous : {};
-  }
-  let names: string[];
+export function snapshotContext(handle: CalloutHandle, serialize: SnapshotSerializer): SnapshotMap {
+  return readContext(handle, serialize, undefined, undefined).snapshot;
+}
+
+/** The current library's context names, or undefined when it has no context yet. */
+function contextNames(handle: CalloutHandle): string[] | undefined {
+  if ((handle as unknown as HandleExtras).hasContext?.() === false) return undefined;
   // A library without context makes the engine throw (as Kea does); with an engine that cannot
   // tell beforehand, the error is made without a stack trace, which costs most of it.
   const errors = Error as { stackTraceLimit?: number };
   const limit = errors.stackTraceLimit;
   errors.stackTraceLimit = 0;
   try {
-    names = handle.getContextNames();
+    return handle.getContextNames();
   } catch {
-    return previous !== undefined && isEmpty(previous) ? previous : {};
+    return undefined;
   } finally {
     errors.stackTraceLimit = limit;
   }
-  let out: SnapshotMap | undefined;
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i] as string;
-    let item: Snapshot;
-    try {
-      const value = handle.getContext(name);
-      if (typeof value === 'object' && value !== null) contextPrimitive = false;
-      const tag = extras.getContextTag?.(name) ?? tagOf(value);
-      item = refreshed(serialize, value, tag, previous?.[name]);
-    } catch {
-      contextPrimitive = false;
-      item = { tag: 'unknown', opaque: true };
-    }
-    out = collect(out, previous, names, i, item);
-  }
-  return finish(out, previous, names);
 }
 
-// Set by snapshotContext: whether every value it read was a primitive (or there were none).
-let contextPrimitive = true;
+/**
+ * The context snapshot as a memo taken at `revision`. Items equal to those of `kept` reuse its
+ * objects; when the whole map is unchanged, `kept` itself moves on in place.
+ */
+function readContext(
+  handle: CalloutHandle,
+  serialize: SnapshotSerializer,
+  kept: ContextMemo | undefined,
+  revision: number | undefined,
+): ContextMemo {
+  const previous = kept?.snapshot;
+  const extras = handle as unknown as HandleExtras;
+  const names = contextNames(handle);
+  let primitive = true;
+  let snapshot: SnapshotMap;
+  if (names === undefined) {
+    snapshot = previous !== undefined && isEmpty(previous) ? previous : {};
+  } else {
+    let out: SnapshotMap | undefined;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      let item: Snapshot;
+      try {
+        const value = handle.getContext(name);
+        if (typeof value === 'object' && value !== null) primitive = false;
+        const tag = extras.getContextTag?.(name) ?? tagOf(value);
+        item = refreshed(serialize, value, tag, previous?.[name]);
+      } catch {
+        primitive = false;
+        item = { tag: 'unknown', opaque: true };
+      }
+      out = collect(out, previous, names, i, item);
+    }
+    snapshot = finish(out, previous, names);
+  }
+  if (kept !== undefined && kept.snapshot === snapshot) {
+    // the same snapshot (an item set to the value it had): the memo moves on in place
+    kept.revision = revision;
+    kept.primitive = primitive;
+    return kept;
+  }
+  // a new snapshot is a new object, so no pair made of older ones can hold it: none carried over
+  return { snapshot, revision, primitive, pair: undefined };
+}
 
 /** Adds item i to `out`, made (with the items before it) only once one differs from `previous`. */
 function collect(
@@ -228,19 +249,9 @@ export function snapshotLibraryContext(
   serialize: SnapshotSerializer,
   kept: ContextMemo | undefined,
 ): ContextMemo {
-  const extras = handle as unknown as HandleExtras;
-  const revision = extras.getLibraryContextRevision?.();
+  const revision = (handle as unknown as HandleExtras).getLibraryContextRevision?.();
   if (kept?.primitive && revision !== undefined && kept.revision === revision) {
     return kept;
   }
-  const snapshot = snapshotContext(handle, serialize, kept?.snapshot);
-  const primitive = contextPrimitive;
-  if (kept !== undefined && kept.snapshot === snapshot) {
-    // the same snapshot (an item set to the value it had): the memo moves on in place
-    kept.revision = revision;
-    kept.primitive = primitive;
-    return kept;
-  }
-  // a new snapshot is a new object, so no pair made of older ones can hold it: none carried over
-  return { snapshot, revision, primitive, pair: undefined };
+  return readContext(handle, serialize, kept, revision);
 }
