@@ -1,5 +1,5 @@
 import type { AnyPkt, Option, Pkt4, Pkt6 } from '@hookscope/dhcp';
-import { isPacket, optionEntry, optionKey, packetJsonView } from './packetJsonView';
+import { isPacket, optionEntry, optionKey, optionsView, packetJsonView } from './packetJsonView';
 import type { JsonValue } from './types';
 
 // Building a packet's JSON view decodes every option; a trace takes one before and after every
@@ -244,19 +244,6 @@ function keepList(list: readonly Option[], was: ListMemo | undefined): ListMemo 
   return was !== undefined && listFresh(list, was) ? was : buildList(list, was);
 }
 
-// The lists of the packet being built, for packetJsonView to take: set just before it runs
-// (a module-level slot rather than a closure per build).
-let builtOptions: readonly Option[] | undefined;
-let built: ListMemo | undefined;
-let builtRelays: RelayMemo[] | undefined;
-function builtView(options: readonly Option[]): Record<string, JsonValue> {
-  if (built !== undefined && options === builtOptions) return built.view;
-  for (const relay of builtRelays ?? []) {
-    if (relay.relay.options === options) return relay.list.view;
-  }
-  return buildList(options, undefined).view;
-}
-
 function buildPacket(packet: AnyPkt, old: PacketMemo | undefined): PacketMemo | undefined {
   const list = keepList(packet.options, old?.list);
   const v4 = packet.family === 'dhcp4';
@@ -275,17 +262,13 @@ function buildPacket(packet: AnyPkt, old: PacketMemo | undefined): PacketMemo | 
       });
     }
   }
-  builtOptions = packet.options;
-  built = list;
-  builtRelays = relays;
-  let view: JsonValue | undefined;
-  try {
-    view = packetJsonView(packet, builtView);
-  } finally {
-    builtOptions = undefined;
-    built = undefined;
-    builtRelays = undefined;
-  }
+  // packetJsonView asks for each option list's view: the ones just kept or built
+  let view = packetJsonView(packet, (options) =>
+    options === packet.options
+      ? list.view
+      : (relays?.find((relay) => relay.relay.options === options)?.list.view ??
+        optionsView(options)),
+  );
   if (view === undefined) return undefined;
   // a change the view does not show (the interface, the local address …): keep the old object
   if (old !== undefined && shallowSame(view, old.view)) view = old.view;
