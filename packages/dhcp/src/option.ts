@@ -140,11 +140,6 @@ export class Option {
     return o;
   }
 
-  /** Length of the value bytes (without sub-options). */
-  dataSize(): number {
-    return this.#valueEnd - this.#valueStart;
-  }
-
   /** Replaces the value bytes; sub-options stay. */
   setData(data: Uint8Array): void {
     const subs = this.#subParsed ? this.#options : undefined;
