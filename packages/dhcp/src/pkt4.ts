@@ -318,9 +318,8 @@ export class Pkt4 extends Pkt {
     if (h.bytes.length > 16) throw new RangeError('a hardware address has at most 16 bytes');
     this.htype = h.htype;
     this.hlen = h.bytes.length;
-    this.chaddr = new Uint8Array(16);
+    this.chaddr = new Uint8Array(16); // the setter moves the epoch
     this.chaddr.set(h.bytes);
-    this.touch();
   }
 
   /** sname as text, up to its first NUL. */
